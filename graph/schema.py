@@ -1,0 +1,105 @@
+"""The public graph contract, and the one place where the Cypher that writes it is generated.
+
+Labels, relationship types and properties here are what analysts' Cypher relies on: add, never rename.
+Nodes owned by one document (Section, Measure, Target) carry `doc_id`; reloading a document replaces them.
+Shared nodes (Document, Actor) are upserted and kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PROVENANCE = {"doc_id": "STRING", "source_file": "STRING", "line": "INT64", "start": "INT64", "end": "INT64"}
+
+NODE_PROPERTIES: dict[str, dict[str, str]] = {
+    "Document": {"id": "STRING", "title": "STRING", "doc_number": "STRING", "issuer": "STRING",
+                 "issued_on": "STRING", "region": "STRING", "source_file": "STRING", "wrapper_title": "STRING",
+                 "period_end": "STRING", "content_hash": "STRING"},
+    "Section": {"id": "STRING", "number": "STRING", "title": "STRING", "path": "STRING", **PROVENANCE},
+    "Measure": {"id": "STRING", "number": "STRING", "title": "STRING", "text": "STRING", "path": "STRING",
+                "kind": "STRING", "category": "STRING", "deadline": "STRING", "deadline_text": "STRING",
+                "key_task": "BOOLEAN", **PROVENANCE},
+    "Actor": {"id": "STRING", "name": "STRING", "aliases": "STRING[]", "region": "STRING"},
+    "Target": {"id": "STRING", "indicator": "STRING", "value": "DOUBLE", "upper": "DOUBLE", "unit": "STRING",
+               "comparator": "STRING", "due": "STRING", "text": "STRING", **PROVENANCE},
+}
+OWNED_LABELS = ("Target", "Measure", "Section")  # deleted and rewritten when their document is reloaded
+
+EDGE_PROVENANCE = {"doc_id": "STRING", "line": "INT64", "start": "INT64", "end": "INT64"}
+
+
+@dataclass(frozen=True)
+class RelationshipType:
+    name: str
+    pairs: tuple[tuple[str, str], ...]
+    properties: dict[str, str]
+
+
+RELATIONSHIPS: dict[str, RelationshipType] = {
+    r.name: r for r in (
+        RelationshipType("PART_OF", (("Measure", "Section"), ("Measure", "Document"), ("Section", "Section"),
+                                     ("Section", "Document")), {"doc_id": "STRING"}),
+        RelationshipType("RESPONSIBLE_FOR", (("Actor", "Measure"),),
+                         {"role": "STRING", "text": "STRING", **EDGE_PROVENANCE}),
+        RelationshipType("HAS_TARGET", (("Document", "Target"), ("Measure", "Target")), {"doc_id": "STRING"}),
+        RelationshipType("CITES", (("Document", "Document"),), {"text": "STRING", **EDGE_PROVENANCE}),
+        RelationshipType("ISSUED_BY", (("Document", "Actor"),), {"doc_id": "STRING"}),
+    )
+}
+
+
+def node_ddl(label: str) -> str:
+    columns = ", ".join(f"{name} {kind}" for name, kind in NODE_PROPERTIES[label].items())
+    return f"CREATE NODE TABLE IF NOT EXISTS {label}({columns}, PRIMARY KEY (id))"
+
+
+def relationship_ddl(rel: RelationshipType) -> str:
+    pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.pairs)
+    columns = "".join(f", {name} {kind}" for name, kind in rel.properties.items())
+    return f"CREATE REL TABLE IF NOT EXISTS {rel.name}({pairs}{columns})"
+
+
+def create_nodes(label: str) -> str:
+    assignments = ", ".join(f"{p}: row.{p}" for p in NODE_PROPERTIES[label])
+    return f"UNWIND $rows AS row CREATE (:{label} {{{assignments}}})"
+
+
+def update_nodes(label: str) -> str:
+    sets = ", ".join(f"n.{p} = row.{p}" for p in NODE_PROPERTIES[label] if p != "id")
+    return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}"
+
+
+def existing_ids(label: str) -> str:
+    return f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id"
+
+
+def create_relationships(rel_type: str, start_label: str, end_label: str) -> str:
+    # Two separate MATCH clauses: a comma-joined pattern becomes a cross product in LadybugDB.
+    props = RELATIONSHIPS[rel_type].properties
+    assignments = ", ".join(f"{p}: row.props.{p}" for p in props)
+    return (f"UNWIND $rows AS row MATCH (a:{start_label} {{id: row.start}}) MATCH (b:{end_label} {{id: row.end}}) "
+            f"CREATE (a)-[:{rel_type} {{{assignments}}}]->(b)")
+
+
+def delete_owned(label: str) -> str:
+    return f"MATCH (n:{label}) WHERE n.doc_id IN $doc_ids DETACH DELETE n"
+
+
+def delete_document_edges(rel_type: str) -> str:
+    return f"MATCH (d:Document)-[r:{rel_type}]->() WHERE d.id IN $doc_ids DELETE r"
+
+
+def all_nodes(label: str) -> str:
+    return f"MATCH (n:{label}) RETURN n"
+
+
+def all_relationships(rel_type: str) -> str:
+    return f"MATCH (a)-[r:{rel_type}]->(b) RETURN a.id AS start, b.id AS end, r"
+
+
+def count_nodes(label: str) -> str:
+    return f"MATCH (n:{label}) RETURN count(n) AS n"
+
+
+def count_relationships(rel_type: str) -> str:
+    return f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS n"

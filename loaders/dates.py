@@ -1,0 +1,80 @@
+"""Deadlines and due dates: normalised to YYYY, YYYY-MM, 长期坚持 or 每年开展, the raw text kept by callers."""
+
+from __future__ import annotations
+
+import re
+
+_YEAR_MONTH = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(?:(\d{1,2})\s*月|(底|末|年底|年末|上半年|下半年))?")
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.]\d{1,2})?$")
+_ONGOING = re.compile(r"长期|持续|常态|长效")
+_YEARLY = re.compile(r"每年|年度|逐年")
+_HALF = {"上半年": 6, "下半年": 12, "底": 12, "末": 12, "年底": 12, "年末": 12}
+
+# A goal date stated in running text: 到2025年, 到2025年底, 截至2026年末, 2025年底前, 至2025年.
+GOAL_DATE = re.compile(
+    r"(?:到|至|截至|截止到?|力争到?|预计到)\s*(20\d{2})\s*年\s*(?:(\d{1,2})\s*月|底|末)?"
+    r"|(20\d{2})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:底|末)?\s*(?:前|以前)"
+)
+# A plan period: 建设期限为2024年3月至2026年2月, 试点期内（2024年1月—2026年12月）, （2022-2025年）.
+_PERIOD = re.compile(
+    r"(20\d{2})\s*年?\s*(?:\d{1,2}\s*月)?\s*[至到—–\-~～]\s*(20\d{2})\s*年\s*(?:(\d{1,2})\s*月)?"
+)
+_FIVE_YEAR = {"十一五": "2010", "十二五": "2015", "十三五": "2020", "十四五": "2025", "十五五": "2030"}
+# Phrases that mean "by the end of this plan's own period".
+PERIOD_END_PHRASE = re.compile(r"建设期满|试点期满|试点期内|规划期末|规划期内|示范期满|创建期满|到期末|期满时")
+
+
+def normalise_deadline(text: str | None) -> str | None:
+    """完成时限 text to YYYY, YYYY-MM, 长期坚持 or 每年开展; other wording is returned stripped."""
+    if not text:
+        return None
+    raw = text.strip()
+    if not raw:
+        return None
+    iso = _ISO.match(raw)
+    if iso:
+        return f"{iso.group(1)}-{int(iso.group(2)):02d}"
+    # A range such as 2024年3月—2025年6月 is due at its end.
+    matches = list(_YEAR_MONTH.finditer(raw))
+    if matches:
+        last = matches[-1]
+        year, month, part = last.group(1), last.group(2), last.group(3)
+        if month:
+            return f"{year}-{int(month):02d}"
+        if part in _HALF:
+            return f"{year}-{_HALF[part]:02d}"
+        return year
+    month_only = re.search(r"(\d{1,2})\s*月", raw)
+    if month_only and matches == [] and re.search(r"(20\d{2})", raw) is None:
+        return raw
+    if _YEARLY.search(raw):
+        return "每年开展"
+    if _ONGOING.search(raw):
+        return "长期坚持"
+    return raw
+
+
+def goal_date(text: str) -> tuple[str, int] | None:
+    """The last goal date stated in `text` and its end offset, e.g. ('2025', 7) for 到2025年，…"""
+    found = None
+    for match in GOAL_DATE.finditer(text):
+        year = match.group(1) or match.group(3)
+        month = match.group(2) or match.group(4)
+        found = (f"{year}-{int(month):02d}" if month else year, match.end())
+    return found
+
+
+def period_end(texts: list[str]) -> str | None:
+    """The end of the plan's own period, from its title or a 期限 statement; None if never stated."""
+    for text in texts:
+        for match in _PERIOD.finditer(text):
+            context = text[max(0, match.start() - 12):match.start()]
+            if re.search(r"期|年|（|\(", context) or text.startswith(match.group(0)) or "（" in text:
+                year, month = match.group(2), match.group(3)
+                if int(year) >= int(match.group(1)):
+                    return f"{year}-{int(month):02d}" if month else year
+    for text in texts:
+        for name, year in _FIVE_YEAR.items():
+            if name in text:
+                return year
+    return None

@@ -1,0 +1,76 @@
+"""The loader pipeline end to end: files → read → normalise → segment → extract → build → one graph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.model import PolicyGraph
+from loaders.build import build_graph, document_id
+from loaders.errors import LoadError
+from loaders.extract import extract
+from loaders.normalise import normalise
+from loaders.read import READERS, read_document
+from loaders.segment import segment
+
+
+@dataclass
+class LoadedDocument:
+    source_file: str
+    doc_id: str
+    graph: PolicyGraph
+
+
+@dataclass
+class LoadResult:
+    documents: list[LoadedDocument] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+
+    @property
+    def graph(self) -> PolicyGraph:
+        merged = PolicyGraph()
+        for doc in self.documents:
+            merged.merge(doc.graph)
+        return merged
+
+
+def load_document(path: Path) -> LoadedDocument:
+    """One file into its graph; raises LoadError naming the file and the problem."""
+    raw = read_document(path)
+    lines = normalise(raw.text)
+    if not lines:
+        raise LoadError(raw.source_file, "the file holds no text once page numbers and blank lines are removed")
+    extracted = extract(segment(lines), raw.source_file)
+    if not extracted.measures and not extracted.targets and not extracted.sections:
+        raise LoadError(raw.source_file, "no recognisable policy structure (no numbered sections, measures, "
+                                         "task tables or targets)")
+    graph = build_graph(extracted, raw.text)
+    return LoadedDocument(raw.source_file, document_id(extracted.metadata.title, raw.source_file), graph)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, and the supported files inside named folders (sorted, not recursive into dot-dirs)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS
+                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        else:
+            files.append(path)
+    return files
+
+
+def load_paths(paths: Iterable[Path], strict: bool = False) -> LoadResult:
+    """Load every file; a bad file is reported and skipped (or, with `strict`, raised at once)."""
+    result = LoadResult()
+    for path in expand_paths(paths):
+        try:
+            if not path.exists():
+                raise LoadError(path.name, f"no such file: {path}")
+            result.documents.append(load_document(path))
+        except LoadError as error:
+            if strict:
+                raise
+            result.errors.append(error)
+    return result

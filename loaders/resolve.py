@@ -1,0 +1,62 @@
+"""Body identity: one Actor per real body.  市/区/省 in a name is relative to the document's jurisdiction,
+so the 市场监管局 of two cities are two bodies and one body named in two plans is one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.text import compare_key, stable_id
+
+PROVINCES = ("北京市 天津市 上海市 重庆市 河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 "
+             "湖北省 湖南省 广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省 内蒙古自治区 广西壮族自治区 "
+             "西藏自治区 宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区").split()
+_CITY = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:市|自治州|地区|盟))")
+_DISTRICT = re.compile(r"(?:市|州|盟)([\u4e00-\u9fff]{1,6}?(?:区|县|旗|市))$")
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    province: str | None
+    city: str | None
+    district: str | None
+
+    def resolve(self, name: str) -> str | None:
+        """The jurisdiction a body name is relative to, or None when the name says where it is itself."""
+        if name.startswith(("省", "全省")):
+            return self.province
+        if name.startswith(("市", "全市")):
+            return self.city or self.province
+        if name.startswith(("区", "县", "全区", "全县")):
+            return _join(self.city, self.district) or self.city
+        if name.startswith("各"):
+            return _join(self.city, self.district) or self.city or self.province
+        return None
+
+
+def _join(city: str | None, district: str | None) -> str | None:
+    if not district:
+        return None
+    return f"{city or ''}{district}"
+
+
+def jurisdiction_of(region: str | None, text: str) -> Jurisdiction:
+    region = region or ""
+    province = next((p for p in PROVINCES if region.startswith(p)), None)
+    if province is None:
+        counts = {p: text.count(p) for p in PROVINCES if p.endswith(("省", "自治区")) and p in text}
+        province = max(counts, key=counts.get) if counts else None
+    rest = region[len(province):] if province and region.startswith(province) else region
+    city_match = _CITY.match(rest)
+    city = city_match.group(1) if city_match else None
+    district_match = _DISTRICT.search(rest) if city else re.match(r"^([\u4e00-\u9fff]{1,6}?(?:区|县|旗))$", rest)
+    district = district_match.group(1) if district_match else None
+    if city and district == city:
+        district = None
+    return Jurisdiction(province, city, district)
+
+
+def actor_id(name: str, jurisdiction: Jurisdiction) -> tuple[str, str | None]:
+    """The Actor id for `name` written in a document of `jurisdiction`, and the region it resolved to."""
+    region = jurisdiction.resolve(name)
+    return stable_id("actor", region or "", compare_key(name)), region

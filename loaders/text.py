@@ -1,0 +1,53 @@
+"""Small text helpers shared by the loader stages: comparison keys, CJK tests, Chinese numerals."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+CJK = r"\u4e00-\u9fff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+# Punctuation and spaces that never distinguish two names or titles.
+_NOISE = re.compile(r"[\s\u3000，。、；：！？,.;:!?“”\"'‘’《》〈〉（）()【】\[\]〔〕﹝﹞{}—\-·…★☆]+")
+
+
+def compare_key(text: str | None) -> str:
+    """The form two strings are compared in: NFKC, no whitespace or punctuation."""
+    if not text:
+        return ""
+    return _NOISE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    """A deterministic id: the same parts always give the same id."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return f"{prefix}:{digest}"
+
+
+def is_cjk(char: str) -> bool:
+    return bool(_CJK_CHAR.fullmatch(char))
+
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
+CHINESE_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+
+
+def chinese_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral such as 十二, 两百, 一千五百, 三万; None if it is not one."""
+    if not text or any(ch not in CHINESE_NUMERAL for ch in text):
+        return None
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            section += (1 if digit is None else digit) * _SMALL_UNITS[ch]
+            digit = None
+        else:
+            section += digit or 0
+            total += (section or 1) * _LARGE_UNITS[ch]
+            section, digit = 0, None
+    return total + section + (digit or 0)
