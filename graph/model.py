@@ -63,10 +63,13 @@ class PolicyGraph:
         return [n for n in self.nodes.values() if n.label == label]
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
-        """The export shape: {"nodes": [{id, labels, properties}], "relationships": [{type, start, end, properties}]}."""
+        """The export shape: {"nodes": [{id, labels, properties}], "relationships": [{type, start, end, properties}]};
+        unknown (None) properties are left out."""
         return {
-            "nodes": [{"id": n.id, "labels": [n.label], "properties": dict(n.properties)}
+            "nodes": [{"id": n.id, "labels": [n.label],
+                       "properties": {k: v for k, v in n.properties.items() if v is not None}}
                       for n in sorted(self.nodes.values(), key=lambda n: (n.label, n.id))],
-            "relationships": [{"type": r.type, "start": r.start, "end": r.end, "properties": dict(r.properties)}
+            "relationships": [{"type": r.type, "start": r.start, "end": r.end,
+                               "properties": {k: v for k, v in r.properties.items() if v is not None}}
                               for r in sorted(self.relationships.values(), key=lambda r: r.key)],
         }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PROVENANCE = {"doc_id": "STRING", "source_file": "STRING", "line": "INT64", "start": "INT64", "end": "INT64"}
+PROVENANCE = {"doc_id": "STRING", "source_file": "STRING", "line": "INT64", "char_start": "INT64", "char_end": "INT64"}
 
 NODE_PROPERTIES: dict[str, dict[str, str]] = {
     "Document": {"id": "STRING", "title": "STRING", "doc_number": "STRING", "issuer": "STRING",
@@ -25,7 +25,7 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
 }
 OWNED_LABELS = ("Target", "Measure", "Section")  # deleted and rewritten when their document is reloaded
 
-EDGE_PROVENANCE = {"doc_id": "STRING", "line": "INT64", "start": "INT64", "end": "INT64"}
+EDGE_PROVENANCE = {"doc_id": "STRING", "line": "INT64", "char_start": "INT64", "char_end": "INT64"}
 
 
 @dataclass(frozen=True)
@@ -69,15 +69,15 @@ def update_nodes(label: str) -> str:
     return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}"
 
 
-def existing_ids(label: str) -> str:
-    return f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id"
+def existing_nodes(label: str) -> str:
+    return f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n"
 
 
 def create_relationships(rel_type: str, start_label: str, end_label: str) -> str:
     # Two separate MATCH clauses: a comma-joined pattern becomes a cross product in LadybugDB.
     props = RELATIONSHIPS[rel_type].properties
     assignments = ", ".join(f"{p}: row.props.{p}" for p in props)
-    return (f"UNWIND $rows AS row MATCH (a:{start_label} {{id: row.start}}) MATCH (b:{end_label} {{id: row.end}}) "
+    return (f"UNWIND $rows AS row MATCH (a:{start_label} {{id: row.source}}) MATCH (b:{end_label} {{id: row.target}}) "
             f"CREATE (a)-[:{rel_type} {{{assignments}}}]->(b)")
 
 
@@ -94,7 +94,7 @@ def all_nodes(label: str) -> str:
 
 
 def all_relationships(rel_type: str) -> str:
-    return f"MATCH (a)-[r:{rel_type}]->(b) RETURN a.id AS start, b.id AS end, r"
+    return f"MATCH (a)-[r:{rel_type}]->(b) RETURN a.id AS source, b.id AS target, r"
 
 
 def count_nodes(label: str) -> str:

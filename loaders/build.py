@@ -45,14 +45,13 @@ class _TargetGroup:
 def _group_targets(mentions: list[tuple[TargetMention, Span, int, bool, str | None]]) -> list[_TargetGroup]:
     groups: list[_TargetGroup] = []
     for entry in mentions:
-        mention, _, _, from_table, owner = entry
+        mention, _, _, from_table, _ = entry
         match = None
         for group in groups:
             head = group.mentions[0][0]
             restated = from_table or any(m[3] for m in group.mentions)
             if (restated and head.value == mention.value and compare_key(head.unit) == compare_key(mention.unit)
-                    and similarity(head.indicator, mention.indicator) >= 0.5
-                    and all(m[4] != owner or owner is None and m[4] is None for m in group.mentions if m[3] == from_table)):
+                    and similarity(head.indicator, mention.indicator) >= 0.5):
                 match = group
                 break
         if match is None:
@@ -73,8 +72,8 @@ def build_graph(doc: ExtractedDocument, content: str) -> PolicyGraph:
                    content_hash=hashlib.sha256(content.encode("utf-8")).hexdigest())
 
     def provenance(span: Span) -> dict:
-        return {"doc_id": doc_id, "source_file": doc.source_file, "line": span.line, "start": span.start,
-                "end": span.end}
+        return {"doc_id": doc_id, "source_file": doc.source_file, "line": span.line,
+                "char_start": span.start, "char_end": span.end}
 
     def add_actor(name: str) -> str:
         node_id, region = actor_id(name, jurisdiction)
@@ -107,7 +106,7 @@ def build_graph(doc: ExtractedDocument, content: str) -> PolicyGraph:
         for owner in measure.owners:
             graph.add_relationship("RESPONSIBLE_FOR", add_actor(owner.assignment.name), measure_id,
                                    role=owner.assignment.role, text=owner.text, doc_id=doc_id,
-                                   line=owner.span.line, start=owner.span.start, end=owner.span.end)
+                                   line=owner.span.line, char_start=owner.span.start, char_end=owner.span.end)
         mentions.extend((m, span, strength, measure.kind == "table_row", measure_id)
                         for m, span, strength in measure.targets)
 
@@ -127,5 +126,5 @@ def build_graph(doc: ExtractedDocument, content: str) -> PolicyGraph:
         cited_id = document_id(citation.title, citation.title)
         graph.add_node(cited_id, "Document", title=citation.title, doc_number=citation.doc_number)
         graph.add_relationship("CITES", doc_id, cited_id, text=citation.title, doc_id=doc_id, line=span.line,
-                               start=span.start, end=span.end)
+                               char_start=span.start, char_end=span.end)
     return graph

@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from loaders import dates
 from loaders.metadata import Metadata, extract_metadata
 from loaders.references import Citation, find_citations
-from loaders.responsibility import FIRST_LISTED_LEADS, LEAD, CO, Assignment, parse_responsibility, trailing_note
+from loaders.responsibility import CO, FIRST_LISTED_LEADS, LEAD, Assignment, parse_responsibility, trailing_note
 from loaders.segment import Item, Paragraph, SegmentedDocument, Span, Table
 from loaders.tables import indicator_rows, task_rows
 from loaders.targets import TargetMention, find_targets
 
-# Sections that state no tasks.  Matched against a heading's own title.
+# Sections that state no tasks, recognised by how their heading ends.  Only section headings are judged
+# this way: a measure titled 实施知识产权目标绩效管理 is still a measure.
 NON_TASK_SECTION = re.compile(
-    r"原则|指导思想|总体思路|总体要求|目标|进度|步骤|阶段|保障|组织实施|组织领导|实施要求|工作要求|基础|形势|背景|现状|"
-    r"意义|成效|回顾|适用范围|附则"
+    r"(原则|指导思想|总体思路|总体要求|目标|进度安排|时序进度|进度|步骤|阶段|保障措施|保障|组织实施|组织领导|实施要求|"
+    r"工作要求|基础|形势|背景|现状|意义|成效|回顾|适用范围|附则)$"
 )
 GOAL_SECTION = re.compile(r"目标|指标")
 BASELINE_SECTION = re.compile(r"基础|形势|背景|现状|成效|回顾")
@@ -123,10 +124,11 @@ class _Extractor:
         for table in item.tables:
             self.add_table(table, item, section_key)
         for child in item.children:
-            is_task = task_scope and not NON_TASK_SECTION.search(child.title)
+            is_section_heading = bool(child.children) or item.kind in ("body", "annex")
+            is_task = task_scope and not (is_section_heading and NON_TASK_SECTION.search(child.title))
             if GOAL_SECTION.search(child.title) and not BASELINE_SECTION.search(child.title):
                 self.add_goals(child)
-            if child.children or child.boxes and not child.paragraphs:
+            if child.children or (child.boxes and not child.paragraphs):
                 key = child.path
                 self.sections.append(ExtractedSection(key, child.number, child.title, child.span, section_key))
                 self.walk(child, key, is_task)

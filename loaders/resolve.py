@@ -6,11 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.text import compare_key, stable_id
+from loaders.text import compare_key, stable_id, word_list
 
-PROVINCES = ("北京市 天津市 上海市 重庆市 河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 "
-             "湖北省 湖南省 广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省 内蒙古自治区 广西壮族自治区 "
-             "西藏自治区 宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区").split()
+PROVINCES = word_list("provinces")
 _CITY = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:市|自治州|地区|盟))")
 _DISTRICT = re.compile(r"(?:市|州|盟)([\u4e00-\u9fff]{1,6}?(?:区|县|旗|市))$")
 

@@ -53,7 +53,9 @@ def parse_responsibility(text: str, first_listed_leads: bool = False, default_ro
 
     `default_role` is the role a table column gives (a 牵头单位 column: lead) when the text names none.
     """
-    text = text.strip().strip("〔〕【】（）()[]")
+    text = text.strip()
+    if text[:1] in "〔【（([" and text[-1:] in "〕】）)]" and text[1:-1].count("（") == text[1:-1].count("）"):
+        text = text[1:-1]  # a whole note in brackets, not a name ending in （知识产权局）
     clauses: list[tuple[list[str], str | None, str | None]] = []  # (names, role word, suffix)
     for part in re.split(r"[；;]", text):
         label_role = None

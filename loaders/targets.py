@@ -12,13 +12,9 @@ import re
 from dataclasses import dataclass
 
 from loaders.dates import GOAL_DATE
-from loaders.text import CHINESE_NUMERAL, chinese_to_int
+from loaders.text import CHINESE_NUMERAL, chinese_to_int, word_list
 
-UNITS = sorted(
-    """万人次 万件 万人 万家 万元 亿元 万亩 万平方米 平方米 个百分点 个工作日 工作日 人次 家次 小时 公里 件 个 家 人 项 名 次 天
-    % 分 位 所 座 条 种 篇 部 台 套 户 处 场 支 元 亩 吨 辆 本 册 期 届 倍 M2 m2 亿 万""".split(),
-    key=len, reverse=True,
-)
+UNITS = sorted(word_list("units"), key=len, reverse=True)
 _NUM = rf"\d+(?:\.\d+)?|[{CHINESE_NUMERAL}]+"
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 _PRE = (r"≥|≤|＞|＜|>|<|不少于|不低于|不超过|不高于|至少|达到|达|超过|超出|超|突破|缩短至|缩短到|压缩至|压缩到|降至|降低至|降低到|"
@@ -29,13 +25,13 @@ VALUE = re.compile(
 )
 _LIST = re.compile(rf"(?P<names>[^，。；：]+?)分别(?:为|是|达到|达|超过|不少于)?\s*(?P<values>(?:(?:{_NUM})\s*(?:{_UNIT})(?:以上)?、?)+)")
 _CLAUSE_END = "，。；：！？\n"
-_SCOPE = re.compile(r"^(?:全市|全区|全县|全省|全镇|辖区内|全社会|每年|年均|力争|累计|共|其中|实现|确保|推动|新增加?)")
+_SCOPE = re.compile(r"^(?:全市|全区|全县|全省|全镇|辖区内|全社会|每年|年均|力争|累计|共|其中|实现|确保|推动)")
 _DATE_PREFIX = re.compile(r"^(?:到|至|截至|截止到?)?\s*20\d{2}\s*年\s*(?:\d{1,2}\s*月)?(?:底|末)?(?:前)?\s*[，,]?")
-# Verbs whose object is the counted thing: 建成30个…站.
-GOAL_VERBS = re.compile(
-    r"(建成|建立|新建|建设|创建|培育|打造|设立|引进|吸引|帮助|助力|认定|实施|开展|争创|组织|培训|培养|为|指导|支持|扶持|完成|举办|"
-    r"招引|形成|新增|发展|遴选|推广|服务|推动|带动|实现|办理|评选|选树|挖掘|孵化|储备|布局|申请|获得|获批)$"
-)
+# Verbs whose object is the counted thing: 建成30个…站 (number first), 新建收集点50个 (indicator first).
+_VERBS = (r"建成|建立|新建|建设|创建|培育|打造|设立|引进|吸引|帮助|助力|认定|实施|开展|争创|组织|培训|培养|为|指导|支持|扶持|"
+          r"完成|举办|招引|形成|新增|发展|遴选|推广|服务|推动|带动|实现|办理|评选|选树|挖掘|孵化|储备|布局|申请|获得|获批")
+GOAL_VERBS = re.compile(rf"({_VERBS})$")
+_STARTS_WITH_VERB = re.compile(rf"^({_VERBS})")
 _PAST = re.compile(r"已|曾|期间|时期|以来|过去|累计实现|先后|截至目前|截止目前|目前")
 _COMPARATOR = {
     "≥": ">=", "≤": "<=", "＞": ">", "＜": "<", ">": ">", "<": "<", "不少于": ">=", "不低于": ">=", "至少": ">=",
@@ -151,7 +147,7 @@ def find_targets(text: str, *, require_goal_form: bool, due: str | None = None) 
             has_goal_verb = bool(leading_verb) or not before.strip()
         else:
             snippet_start, snippet_end = start, match.end()
-            has_goal_verb = bool(re.match(r"^(建成|建立|设立|培育|打造|新增|引进|实施|开展|组织|培训|实现|争创|认定)", indicator))
+            has_goal_verb = bool(_STARTS_WITH_VERB.match(indicator))
         if not indicator or len(indicator) < 2:
             continue
         ranged = bool(match.group("num2"))
@@ -177,6 +173,6 @@ def _is_noise(text: str, match: re.Match[str]) -> bool:
     """Numbers that are names or dates, not quantities: “616”, 第10次, 2025年, 5.26."""
     before = text[max(0, match.start() - 1):match.start()]
     after = text[match.end():match.end() + 1]
-    if before in "第“\"《" or after in "”\"》":
+    if (before and before in "第“\"《") or (after and after in "”\"》"):
         return True
     return bool(before.isdigit() or (before == "." and match.group("num")[0].isdigit()))

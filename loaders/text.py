@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import cache
+from pathlib import Path
 
 CJK = r"\u4e00-\u9fff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -51,3 +53,11 @@ def chinese_to_int(text: str) -> int | None:
             total += (section or 1) * _LARGE_UNITS[ch]
             section, digit = 0, None
     return total + section + (digit or 0)
+
+
+@cache
+def word_list(name: str) -> list[str]:
+    """A vocabulary shipped in loaders/data/NAME.txt: one entry a line, # comments."""
+    path = Path(__file__).parent / "data" / f"{name}.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]

@@ -1,0 +1,36 @@
+"""The FastAPI application: JSON API under /api, pages for officials, OpenAPI docs at /docs."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from api import routes, views
+from api.settings import Settings, get_settings
+from graph.stores import StoreError, open_store
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    store = open_store(settings.db, read_only=True)  # the API only reads
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="policykg", description="Who owns what across government policy plans.",
+                  version="0.1.0", lifespan=lifespan)
+    app.state.store = store
+    app.state.settings = settings
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"detail": f"graph store error: {exc}"})
+
+    app.include_router(routes.router)
+    app.include_router(views.router)
+    return app

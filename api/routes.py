@@ -1,0 +1,164 @@
+"""The JSON query API: documents, bodies, measures, targets, counts.  Read-only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException
+from pydantic import BaseModel
+
+import queries
+from api.deps import StoreDep
+
+router = APIRouter(prefix="/api", tags=["graph"])
+ROLES = ("lead", "co", "sole", "unspecified")
+
+
+class Document(BaseModel):
+    id: str
+    title: str | None
+    doc_number: str | None
+    issuer: str | None
+    issued_on: str | None
+    region: str | None
+    source_file: str | None
+    measures: int
+    targets: int
+    citations: int
+
+
+class ActorSummary(BaseModel):
+    id: str
+    name: str
+    aliases: list[str]
+    region: str | None
+    measures: int
+    by_role: dict[str, int]
+
+
+class OwnedMeasure(BaseModel):
+    id: str
+    path: str | None
+    title: str | None
+    text: str | None
+    deadline: str | None
+    deadline_text: str | None
+    key_task: bool | None
+    role: str
+    evidence: str | None
+    document_id: str
+    document_title: str | None
+
+
+class ActorDetail(BaseModel):
+    id: str
+    name: str
+    aliases: list[str]
+    region: str | None
+    measures: list[OwnedMeasure]
+
+
+class Owner(BaseModel):
+    id: str
+    name: str
+    role: str
+    evidence: str | None
+    line: int | None
+
+
+class Target(BaseModel):
+    id: str
+    indicator: str
+    value: float | None
+    upper: float | None
+    unit: str | None
+    comparator: str | None
+    due: str | None
+    text: str | None
+    document_id: str | None = None
+    document_title: str | None = None
+
+
+class MeasureDetail(BaseModel):
+    id: str
+    number: str | None
+    path: str | None
+    title: str | None
+    text: str | None
+    kind: str | None
+    category: str | None
+    deadline: str | None
+    deadline_text: str | None
+    key_task: bool | None
+    source_file: str | None
+    line: int | None
+    char_start: int | None
+    char_end: int | None
+    document_id: str
+    document_title: str | None
+    owners: list[Owner]
+    targets: list[Target]
+
+
+class Stats(BaseModel):
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+
+
+def summarise_actors(rows: list[dict[str, Any]]) -> list[ActorSummary]:
+    """One summary per body from the per-role rows of the `actors` query, busiest first."""
+    actors: dict[str, ActorSummary] = {}
+    for row in rows:
+        actor = actors.setdefault(row["id"], ActorSummary(
+            id=row["id"], name=row["name"], aliases=row["aliases"] or [], region=row["region"], measures=0,
+            by_role=dict.fromkeys(ROLES, 0)))
+        if row["role"]:
+            actor.by_role[row["role"]] = actor.by_role.get(row["role"], 0) + row["measures"]
+            actor.measures += row["measures"]
+    return sorted(actors.values(), key=lambda a: (-a.measures, a.name))
+
+
+@router.get("/documents", response_model=list[Document])
+def documents(store: StoreDep) -> list[dict[str, Any]]:
+    """Loaded documents with their measure, target and citation counts."""
+    return store.run(queries.load("documents"))
+
+
+@router.get("/actors", response_model=list[ActorSummary])
+def actors(store: StoreDep, with_measures_only: bool = True) -> list[ActorSummary]:
+    """Responsible bodies with the number of measures they hold in each role."""
+    summaries = summarise_actors(store.run(queries.load("actors")))
+    return [a for a in summaries if a.measures or not with_measures_only]
+
+
+@router.get("/actors/{actor_id}", response_model=ActorDetail, responses={404: {"description": "Unknown actor id"}})
+def actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
+    """One body and the measures it owns, with roles, deadlines and documents."""
+    rows = store.run(queries.load("actor"), {"id": actor_id})
+    if not rows:
+        raise HTTPException(404, f"no actor with id {actor_id!r}")
+    return {**rows[0], "aliases": rows[0]["aliases"] or [],
+            "measures": store.run(queries.load("actor_measures"), {"id": actor_id})}
+
+
+@router.get("/measures/{measure_id}", response_model=MeasureDetail,
+            responses={404: {"description": "Unknown measure id"}})
+def measure(measure_id: str, store: StoreDep) -> dict[str, Any]:
+    """One measure with its owners, targets and position in the source text."""
+    rows = store.run(queries.load("measure"), {"id": measure_id})
+    if not rows:
+        raise HTTPException(404, f"no measure with id {measure_id!r}")
+    return {**rows[0], "owners": store.run(queries.load("measure_owners"), {"id": measure_id}),
+            "targets": store.run(queries.load("measure_targets"), {"id": measure_id})}
+
+
+@router.get("/targets", response_model=list[Target])
+def targets(store: StoreDep, document_id: str = "") -> list[dict[str, Any]]:
+    """Quantified targets, optionally of one document."""
+    return store.run(queries.load("targets"), {"doc_id": document_id})
+
+
+@router.get("/stats", response_model=Stats)
+def stats(store: StoreDep) -> dict[str, dict[str, int]]:
+    """Node counts by label and relationship counts by type."""
+    return store.stats()

@@ -1,0 +1,120 @@
+"""Pages for officials: a Chinese start page and the interactive who-owns-what network (pyvis).
+
+The network page is self-contained: vis-network is inlined and every external <script>/<link> that
+pyvis's template adds (Bootstrap from a CDN) is removed, because government intranets are offline.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+from pyvis.network import Network
+
+import queries
+from api.deps import StoreDep
+from api.routes import summarise_actors
+
+router = APIRouter(include_in_schema=False)
+
+ROLE_LABELS = {"lead": "牵头", "co": "配合", "sole": "负责", "unspecified": "责任单位"}
+ROLE_COLOURS = {"lead": "#c0392b", "co": "#2980b9", "sole": "#8e44ad", "unspecified": "#7f8c8d"}
+ACTOR_COLOUR, MEASURE_COLOUR, DOCUMENT_COLOUR = "#e67e22", "#27ae60", "#34495e"
+_EXTERNAL = re.compile(r"<(script|link)\b[^>]*(src|href)=\"https?://[^\"]*\"[^>]*>(\s*</script>)?", re.IGNORECASE)
+
+
+def _shorten(text: str | None, limit: int) -> str:
+    text = (text or "").replace("\n", " ")
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def ownership_network(rows: list[dict[str, Any]], node_limit: int) -> tuple[Network, int]:
+    """Bodies → measures → documents.  Node and edge lists are built directly: pyvis's add_node and
+    add_edge check membership in lists, which is quadratic on large graphs."""
+    workload = Counter(row["actor_id"] for row in rows)
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: list[dict[str, Any]] = []
+    for row in sorted(rows, key=lambda r: -workload[r["actor_id"]]):
+        if len(nodes) >= node_limit and row["measure_id"] not in nodes:
+            continue
+        nodes.setdefault(row["actor_id"], {
+            "id": row["actor_id"], "label": row["actor"], "shape": "dot", "color": ACTOR_COLOUR,
+            "size": 12 + 3 * workload[row["actor_id"]] ** 0.5, "group": "actor",
+            "title": f"{row['actor']}\n承担措施 {workload[row['actor_id']]} 项"})
+        nodes.setdefault(row["measure_id"], {
+            "id": row["measure_id"], "label": _shorten(row["measure_title"], 14), "shape": "square",
+            "color": MEASURE_COLOUR, "size": 8, "group": "measure",
+            "title": f"{_shorten(row['measure_text'], 300)}\n完成时限：{row['deadline'] or '未注明'}\n"
+                     f"文件：{row['document_title']}"})
+        nodes.setdefault(row["document_id"], {
+            "id": row["document_id"], "label": _shorten(row["document_title"], 16), "shape": "diamond",
+            "color": DOCUMENT_COLOUR, "size": 22, "group": "document", "title": row["document_title"]})
+        edges.append({"from": row["actor_id"], "to": row["measure_id"], "color": ROLE_COLOURS[row["role"]],
+                      "title": ROLE_LABELS[row["role"]], "arrows": "to"})
+    seen_parts = {(e["from"], e["to"]) for e in edges}
+    for row in rows:
+        if row["measure_id"] in nodes and (row["measure_id"], row["document_id"]) not in seen_parts:
+            seen_parts.add((row["measure_id"], row["document_id"]))
+            edges.append({"from": row["measure_id"], "to": row["document_id"], "color": "#bdc3c7", "dashes": True})
+    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")
+    net.nodes, net.edges = list(nodes.values()), edges
+    net.node_ids = [n["id"] for n in net.nodes]
+    net.node_map = {n["id"]: n for n in net.nodes}
+    net.barnes_hut(gravity=-6000, spring_length=120)
+    return net, workload.total()
+
+
+def offline_html(net: Network, heading: str, legend: str) -> str:
+    page = _EXTERNAL.sub("", net.generate_html())
+    page = page.replace("<head>", '<head>\n<meta charset="utf-8"><title>谁负责什么 · policykg</title>', 1)
+    banner = (f'<div id="policykg-banner" style="font-family:sans-serif;padding:8px 12px">'
+              f'<h2 style="margin:4px 0">{html.escape(heading)}</h2>{legend}</div>')
+    page = page.replace("<body>", "<body>\n" + banner, 1)
+    # Record how many nodes were drawn, so a browser test can tell the network rendered.
+    marker = ("<script>window.addEventListener('load', function () {"
+              "document.body.dataset.nodes = network.body.data.nodes.length;});</script>")
+    return page.replace("</body>", marker + "\n</body>", 1)
+
+
+def _legend() -> str:
+    items = [f'<span style="color:{ACTOR_COLOUR}">● 责任单位</span>',
+             f'<span style="color:{MEASURE_COLOUR}">■ 措施</span>',
+             f'<span style="color:{DOCUMENT_COLOUR}">◆ 文件</span>']
+    items += [f'<span style="color:{c}">→ {ROLE_LABELS[r]}</span>' for r, c in ROLE_COLOURS.items()]
+    return " &nbsp; ".join(items) + '<br><small>节点大小表示承担措施数量；悬停查看措施内容与完成时限。</small>'
+
+
+@router.get("/view/ownership", response_class=HTMLResponse)
+def ownership_view(store: StoreDep, limit: int = 2000) -> str:
+    rows = store.run(queries.load("ownership"))
+    net, assignments = ownership_network(rows, max(10, limit))
+    heading = f"谁负责什么：{len(net.nodes)} 个节点，{assignments} 项责任分工"
+    return offline_html(net, heading, _legend())
+
+
+@router.get("/", response_class=HTMLResponse)
+def start_page(store: StoreDep) -> str:
+    docs = store.run(queries.load("documents"))
+    actors = summarise_actors(store.run(queries.load("actors")))
+    doc_rows = "".join(
+        f"<tr><td>{html.escape(d['title'] or '')}</td><td>{html.escape(d['doc_number'] or '—')}</td>"
+        f"<td>{html.escape(d['issued_on'] or '—')}</td><td>{d['measures']}</td><td>{d['targets']}</td></tr>"
+        for d in docs)
+    actor_rows = "".join(
+        f"<tr><td><a href=\"/api/actors/{html.escape(a.id)}\">{html.escape(a.name)}</a></td><td>{a.measures}</td>"
+        f"<td>{a.by_role['lead']}</td><td>{a.by_role['co']}</td><td>{a.by_role['sole']}</td>"
+        f"<td>{a.by_role['unspecified']}</td></tr>" for a in actors if a.measures)
+    return f"""<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>policykg 政策知识图谱</title>
+<style>body{{font-family:sans-serif;margin:2em;max-width:1100px}}table{{border-collapse:collapse;margin:1em 0}}
+td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}th{{background:#f4f4f4}}</style></head>
+<body><h1>政策知识图谱</h1>
+<p>已载入 {len(docs)} 份政策文件。<a href="/view/ownership">查看“谁负责什么”关系网络</a> ·
+<a href="/docs">接口文档</a></p>
+<h2>政策文件</h2><table><tr><th>标题</th><th>文号</th><th>印发日期</th><th>措施</th><th>目标</th></tr>{doc_rows}</table>
+<h2>责任单位</h2><table><tr><th>单位</th><th>措施数</th><th>牵头</th><th>配合</th><th>负责</th><th>责任单位（未分主次）</th></tr>
+{actor_rows}</table></body></html>"""

@@ -1,0 +1,61 @@
+"""The store interface the CLI and the API program against."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from typing import Any
+
+from graph.model import PolicyGraph
+from graph.schema import NODE_PROPERTIES, RELATIONSHIPS
+
+
+class StoreError(Exception):
+    """A store could not be opened, written or queried; the message says why."""
+
+
+class GraphStore(ABC):
+    @abstractmethod
+    def replace_documents(self, doc_ids: Sequence[str], graph: PolicyGraph) -> None:
+        """Write `graph`, replacing what the documents `doc_ids` owned before, in one transaction."""
+
+    @abstractmethod
+    def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one Cypher statement and return its rows as dicts keyed by column name."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def export(self) -> PolicyGraph:
+        """The whole stored graph, in the loaders' in-memory shape."""
+        from graph import schema
+
+        graph = PolicyGraph()
+        for label in NODE_PROPERTIES:
+            for row in self.run(schema.all_nodes(label)):
+                props = _properties(row["n"], NODE_PROPERTIES[label])
+                graph.add_node(props.pop("id"), label, **props)
+        for rel_type, rel in RELATIONSHIPS.items():
+            for row in self.run(schema.all_relationships(rel_type)):
+                graph.add_relationship(rel_type, row["source"], row["target"], **_properties(row["r"], rel.properties))
+        return graph
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        from graph import schema
+
+        return {
+            "nodes": {label: self.run(schema.count_nodes(label))[0]["n"] for label in NODE_PROPERTIES},
+            "relationships": {t: self.run(schema.count_relationships(t))[0]["n"] for t in RELATIONSHIPS},
+        }
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _properties(value: Any, allowed: dict[str, str]) -> dict[str, Any]:
+    """Schema properties of a returned node or edge (drivers add internal keys)."""
+    items = dict(value.items()) if hasattr(value, "items") else dict(value)
+    return {k: items.get(k) for k in allowed if k in items}

@@ -1,0 +1,11 @@
+// Loaded documents (those with a source file), with how many measures, targets and citations each has.
+MATCH (d:Document)
+WHERE d.source_file IS NOT NULL
+OPTIONAL MATCH (m:Measure {doc_id: d.id})
+WITH d, count(m) AS measures
+OPTIONAL MATCH (t:Target {doc_id: d.id})
+WITH d, measures, count(t) AS targets
+OPTIONAL MATCH (d)-[:CITES]->(c:Document)
+RETURN d.id AS id, d.title AS title, d.doc_number AS doc_number, d.issuer AS issuer, d.issued_on AS issued_on,
+       d.region AS region, d.source_file AS source_file, measures, targets, count(c) AS citations
+ORDER BY issued_on DESC, title

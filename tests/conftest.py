@@ -1,0 +1,73 @@
+"""Shared fixtures: the sample corpus loaded once into a real embedded store, and a real served app."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from api.app import create_app
+from api.settings import Settings
+from graph.stores import open_store
+from loaders.pipeline import load_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def samples() -> Path:
+    return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def sample_result():
+    result = load_paths([SAMPLES])
+    assert not result.errors, result.errors
+    return result
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory, sample_result) -> str:
+    path = str(tmp_path_factory.mktemp("db") / "samples.lbug")
+    with open_store(path) as store:
+        store.replace_documents([d.doc_id for d in sample_result.documents], sample_result.graph)
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(sample_db) -> str:
+    """The API served by uvicorn on a free loopback port, for as long as the test session runs."""
+    port = _free_port()
+    config = uvicorn.Config(create_app(Settings(db=sample_db)), host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            httpx.get(base + "/api/stats", timeout=1)
+            break
+        except httpx.TransportError:
+            time.sleep(0.1)
+    yield base
+    instance.should_exit = True
+    thread.join(timeout=5)
+
+
+def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path

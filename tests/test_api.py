@@ -1,0 +1,57 @@
+"""The API served by a real uvicorn server over loopback."""
+
+import httpx
+
+
+def get(server, path, **params):
+    return httpx.get(server + path, params=params, timeout=30)
+
+
+def test_actors_lists_the_responsible_bodies_with_role_counts(server):
+    actors = get(server, "/api/actors").json()
+    names = {a["name"] for a in actors}
+    assert {"市市场监管局（知识产权局）", "区市场监管局（知识产权局）", "省知识产权局"} <= names
+    county = next(a for a in actors if a["name"] == "区市场监管局（知识产权局）")
+    assert county["by_role"]["lead"] >= 5 and county["measures"] == sum(county["by_role"].values())
+
+
+def test_same_name_in_two_jurisdictions_is_two_bodies(server):
+    regions = {a["region"] for a in get(server, "/api/actors").json() if a["name"].endswith("市场监管局（知识产权局）")}
+    assert {"南通市", "南通市通州区"} <= regions
+
+
+def test_actor_detail_lists_owned_measures_and_unknown_ids_are_404(server):
+    actor = next(a for a in get(server, "/api/actors").json() if a["name"] == "省法院")
+    detail = get(server, f"/api/actors/{actor['id']}").json()
+    assert detail["measures"] and all(m["role"] == "lead" for m in detail["measures"])
+    missing = get(server, "/api/actors/actor:nope")
+    assert missing.status_code == 404 and "actor:nope" in missing.json()["detail"]
+
+
+def test_measure_detail_has_owners_targets_and_source_position(server):
+    actor = next(a for a in get(server, "/api/actors").json() if a["name"] == "市中级人民法院")
+    owned = get(server, f"/api/actors/{actor['id']}").json()["measures"]
+    measure = next(m for m in owned if "技术调查官" in m["text"])
+    detail = get(server, f"/api/measures/{measure['id']}").json()
+    assert detail["deadline"] == "2025-11" and detail["line"] > 0 and detail["source_file"].startswith("000_")
+    assert any(t["value"] == 200 and t["comparator"] == ">=" for t in detail["targets"])
+    assert get(server, "/api/measures/measure:nope").status_code == 404
+
+
+def test_documents_targets_and_stats(server):
+    docs = get(server, "/api/documents").json()
+    assert len(docs) == 4 and all(d["measures"] > 0 for d in docs)
+    taizhou = next(d for d in docs if d["title"].startswith("泰州市"))
+    targets = get(server, "/api/targets", document_id=taizhou["id"]).json()
+    assert any(t["indicator"].endswith("有效发明专利拥有量") and t["value"] == 2.3 and t["unit"] == "万件" for t in targets)
+    assert get(server, "/api/stats").json()["nodes"]["Document"] >= 4
+
+
+def test_pages_are_chinese_self_contained_and_documented(server):
+    start = get(server, "/")
+    assert start.status_code == 200 and "政策知识图谱" in start.text and "/view/ownership" in start.text
+    view = get(server, "/view/ownership")
+    assert view.status_code == 200 and "谁负责什么" in view.text and "vis.Network" in view.text
+    assert "cdn.jsdelivr" not in view.text and "cdnjs" not in view.text
+    assert get(server, "/docs").status_code == 200
+    assert "/api/actors/{actor_id}" in get(server, "/openapi.json").json()["paths"]
