@@ -29,7 +29,8 @@ _SCOPE = re.compile(r"^(?:全市|全区|全县|全省|全镇|辖区内|全社会
 _DATE_PREFIX = re.compile(r"^(?:到|至|截至|截止到?)?\s*20\d{2}\s*年\s*(?:\d{1,2}\s*月)?(?:底|末)?(?:前)?\s*[，,]?")
 # Verbs whose object is the counted thing: 建成30个…站 (number first), 新建收集点50个 (indicator first).
 _VERBS = (r"建成|建立|新建|建设|创建|培育|打造|设立|引进|吸引|帮助|助力|认定|实施|开展|争创|组织|培训|培养|为|指导|支持|扶持|"
-          r"完成|举办|招引|形成|新增|发展|遴选|推广|服务|推动|带动|实现|办理|评选|选树|挖掘|孵化|储备|布局|申请|获得|获批")
+          r"完成|举办|招引|形成|新增|发展|遴选|推广|服务|推动|带动|实现|办理|评选|选树|挖掘|孵化|储备|布局|申请|获得|获批|"
+          r"给予|安排|投入")
 GOAL_VERBS = re.compile(rf"({_VERBS})$")
 _STARTS_WITH_VERB = re.compile(rf"^({_VERBS})")
 _PAST = re.compile(r"已|曾|期间|时期|以来|过去|累计实现|先后|截至目前|截止目前|目前")
@@ -140,11 +141,14 @@ def find_targets(text: str, *, require_goal_form: bool, due: str | None = None) 
         next_start = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         end = min(_clause_end(text, match.end()), next_start)
         after = text[match.end():end]
-        if not indicator or (leading_verb and leading_verb.start() == 0) or len(indicator) < 3:
+        # Number first when nothing names the thing before the number, or a goal verb stands right before it
+        # (对示范区建设给予2000万元建设经费支持) and the counted thing follows.
+        verb_then_number = bool(leading_verb) and bool(clean_indicator(re.sub(r"^的", "", after)))
+        if not indicator or verb_then_number or len(indicator) < 3:
             # Number first: the counted thing follows the number.
             indicator = clean_indicator(re.sub(r"^的", "", after))
             snippet_start, snippet_end = match.start() - len(before) + len(before.lstrip()), end
-            has_goal_verb = bool(leading_verb) or not before.strip()
+            has_goal_verb = verb_then_number or bool(leading_verb) or not before.strip()
         else:
             snippet_start, snippet_end = start, match.end()
             has_goal_verb = bool(_STARTS_WITH_VERB.match(indicator))

@@ -119,3 +119,8 @@ def test_citations_with_numbers_own_title_skipped_and_tails_merged():
     found = find_citations(text, own_titles=["本市养老行动方案"])
     assert [(c.title, c.doc_number) for c in found] == [
         ("国务院关于加快发展养老服务业的若干意见", "国发〔2013〕35号"), ("杭州市养老服务规划", None)]
+
+
+def test_a_goal_verb_right_before_the_number_takes_the_thing_after_it():
+    target = one("对县域商业体系建设给予500万元专项资金支持", goal_form=True)
+    assert (target.indicator, target.value, target.unit) == ("专项资金支持", 500, "万元")
