@@ -61,9 +61,7 @@ def ownership_network(rows: list[dict[str, Any]], node_limit: int) -> tuple[Netw
             seen_parts.add((row["measure_id"], row["document_id"]))
             edges.append({"from": row["measure_id"], "to": row["document_id"], "color": "#bdc3c7", "dashes": True})
     net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")
-    net.nodes, net.edges = list(nodes.values()), edges
-    net.node_ids = [n["id"] for n in net.nodes]
-    net.node_map = {n["id"]: n for n in net.nodes}
+    net.nodes, net.edges = list(nodes.values()), edges  # generate_html reads only these two lists
     net.barnes_hut(gravity=-6000, spring_length=120)
     return net, workload.total()
 

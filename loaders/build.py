@@ -10,10 +10,9 @@ import hashlib
 from dataclasses import dataclass
 
 from graph.model import PolicyGraph
-from loaders.extract import ExtractedDocument
+from loaders.extract import ExtractedDocument, StatedTarget
 from loaders.resolve import actor_id, jurisdiction_of
 from loaders.segment import Span
-from loaders.targets import TargetMention
 from loaders.text import compare_key, stable_id
 
 
@@ -34,34 +33,40 @@ def similarity(a: str, b: str) -> float:
 
 
 @dataclass
-class _TargetGroup:
-    mentions: list[tuple[TargetMention, Span, int, bool, str | None]]  # mention, span, strength, from table, owner
-
-    @property
-    def best(self) -> TargetMention:
-        return max(self.mentions, key=lambda m: (m[2], m[3]))[0]
+class _Statement:
+    stated: StatedTarget
+    owner: str | None  # the measure that states it, None for a document-level goal
 
 
-def _group_targets(mentions: list[tuple[TargetMention, Span, int, bool, str | None]]) -> list[_TargetGroup]:
-    groups: list[_TargetGroup] = []
-    for entry in mentions:
-        mention, _, _, from_table, _ = entry
-        match = None
+def _trust(statement: _Statement) -> tuple[int, bool]:
+    """How far a statement's comparator can be trusted when one goal is stated twice: a table's ≥ beats
+    prose wording (以上, 达), which beats a bare number."""
+    stated = statement.stated
+    if stated.mention.comparator == "=":
+        return 1, stated.from_table
+    return (3 if stated.from_table else 2), stated.from_table
+
+
+def _group_targets(statements: list[_Statement]) -> list[list[_Statement]]:
+    """Statements of one goal: same value and unit, similar indicator, and at least one of them in a table
+    (two prose statements are two goals)."""
+    groups: list[list[_Statement]] = []
+    for statement in statements:
+        mention = statement.stated.mention
         for group in groups:
-            head = group.mentions[0][0]
-            restated = from_table or any(m[3] for m in group.mentions)
+            head = group[0].stated.mention
+            restated = statement.stated.from_table or any(s.stated.from_table for s in group)
             if (restated and head.value == mention.value and compare_key(head.unit) == compare_key(mention.unit)
                     and similarity(head.indicator, mention.indicator) >= 0.5):
-                match = group
+                group.append(statement)
                 break
-        if match is None:
-            groups.append(_TargetGroup([entry]))
         else:
-            match.mentions.append(entry)
+            groups.append([statement])
     return groups
 
 
-def build_graph(doc: ExtractedDocument, content: str) -> PolicyGraph:
+def build_graph(doc: ExtractedDocument, content: str) -> tuple[str, PolicyGraph]:
+    """The document's graph and the id of its Document node."""
     graph = PolicyGraph()
     meta = doc.metadata
     doc_id = document_id(meta.title, doc.source_file)
@@ -92,10 +97,7 @@ def build_graph(doc: ExtractedDocument, content: str) -> PolicyGraph:
         parent = section_ids.get(section.parent, doc_id) if section.parent else doc_id
         graph.add_relationship("PART_OF", section_id, parent, doc_id=doc_id)
 
-    mentions: list[tuple[TargetMention, Span, int, bool, str | None]] = [
-        (m, span, strength, span.start == span.end or m.start == m.end == 0, None)
-        for m, span, strength in doc.targets
-    ]
+    statements = [_Statement(stated, None) for stated in doc.targets]
     for measure in doc.measures:
         measure_id = stable_id("measure", doc_id, measure.key)
         graph.add_node(measure_id, "Measure", number=measure.number, title=measure.title, text=measure.text,
@@ -107,24 +109,23 @@ def build_graph(doc: ExtractedDocument, content: str) -> PolicyGraph:
             graph.add_relationship("RESPONSIBLE_FOR", add_actor(owner.assignment.name), measure_id,
                                    role=owner.assignment.role, text=owner.text, doc_id=doc_id,
                                    line=owner.span.line, char_start=owner.span.start, char_end=owner.span.end)
-        mentions.extend((m, span, strength, measure.kind == "table_row", measure_id)
-                        for m, span, strength in measure.targets)
+        statements.extend(_Statement(stated, measure_id) for stated in measure.targets)
 
-    for group in _group_targets(mentions):
-        best = group.best
-        due = next((m[0].due for m in group.mentions if m[3] and m[0].due), None) or next(
-            (m[0].due for m in group.mentions if m[0].due), None)
-        first_span = group.mentions[0][1]
+    for group in _group_targets(statements):
+        best = max(group, key=_trust).stated.mention
+        # A table row's deadline is the most specific due date a goal has.
+        dues = [s.stated.mention.due for s in sorted(group, key=lambda s: not s.stated.from_table)]
+        due = next((d for d in dues if d), None)
         target_id = stable_id("target", doc_id, compare_key(best.indicator), repr(best.value), best.unit)
         graph.add_node(target_id, "Target", indicator=best.indicator, value=best.value, upper=best.upper,
                        unit=best.unit, comparator=best.comparator, due=due, text=best.text,
-                       **provenance(first_span))
-        for _, _, _, _, owner in group.mentions:
-            graph.add_relationship("HAS_TARGET", owner or doc_id, target_id, doc_id=doc_id)
+                       **provenance(group[0].stated.span))
+        for statement in group:
+            graph.add_relationship("HAS_TARGET", statement.owner or doc_id, target_id, doc_id=doc_id)
 
     for citation, span in doc.citations:
         cited_id = document_id(citation.title, citation.title)
         graph.add_node(cited_id, "Document", title=citation.title, doc_number=citation.doc_number)
         graph.add_relationship("CITES", doc_id, cited_id, text=citation.title, doc_id=doc_id, line=span.line,
                                char_start=span.start, char_end=span.end)
-    return graph
+    return doc_id, graph

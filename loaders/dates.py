@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _YEAR_MONTH = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(?:(\d{1,2})\s*月|(底|末|年底|年末|上半年|下半年))?")
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.]\d{1,2})?$")
@@ -19,34 +20,38 @@ GOAL_DATE = re.compile(
 _PERIOD = re.compile(
     r"(20\d{2})\s*年?\s*(?:\d{1,2}\s*月)?\s*[至到—–\-~～]\s*(20\d{2})\s*年\s*(?:(\d{1,2})\s*月)?"
 )
+# In running text a range is the plan's own period only when a 期 word leads into it (期限为, 试点期内（).
+_PERIOD_LEAD = re.compile(r"期[限间内为是：:]?[为是]?\s*[（(]?\s*$")
 _FIVE_YEAR = {"十一五": "2010", "十二五": "2015", "十三五": "2020", "十四五": "2025", "十五五": "2030"}
 # Phrases that mean "by the end of this plan's own period".
 PERIOD_END_PHRASE = re.compile(r"建设期满|试点期满|试点期内|规划期末|规划期内|示范期满|创建期满|到期末|期满时")
 
 
+@dataclass(frozen=True)
+class GoalDate:
+    value: str  # YYYY or YYYY-MM
+    text: str  # the phrase as written, e.g. 到2025年底
+    start: int
+    end: int
+
+
 def normalise_deadline(text: str | None) -> str | None:
     """完成时限 text to YYYY, YYYY-MM, 长期坚持 or 每年开展; other wording is returned stripped."""
-    if not text:
+    if not text or not text.strip():
         return None
     raw = text.strip()
-    if not raw:
-        return None
     iso = _ISO.match(raw)
     if iso:
         return f"{iso.group(1)}-{int(iso.group(2)):02d}"
     # A range such as 2024年3月—2025年6月 is due at its end.
     matches = list(_YEAR_MONTH.finditer(raw))
     if matches:
-        last = matches[-1]
-        year, month, part = last.group(1), last.group(2), last.group(3)
+        year, month, part = matches[-1].group(1), matches[-1].group(2), matches[-1].group(3)
         if month:
             return f"{year}-{int(month):02d}"
         if part in _HALF:
             return f"{year}-{_HALF[part]:02d}"
         return year
-    month_only = re.search(r"(\d{1,2})\s*月", raw)
-    if month_only and matches == [] and re.search(r"(20\d{2})", raw) is None:
-        return raw
     if _YEARLY.search(raw):
         return "每年开展"
     if _ONGOING.search(raw):
@@ -54,27 +59,45 @@ def normalise_deadline(text: str | None) -> str | None:
     return raw
 
 
-def goal_date(text: str) -> tuple[str, int] | None:
-    """The last goal date stated in `text` and its end offset, e.g. ('2025', 7) for 到2025年，…"""
-    found = None
+def goal_dates(text: str) -> list[GoalDate]:
+    """Goal dates stated in running text, in order: 到2025年, 截至2026年末, 2025年6月底前."""
+    found = []
     for match in GOAL_DATE.finditer(text):
         year = match.group(1) or match.group(3)
         month = match.group(2) or match.group(4)
-        found = (f"{year}-{int(month):02d}" if month else year, match.end())
+        value = f"{year}-{int(month):02d}" if month else year
+        found.append(GoalDate(value, match.group(0), match.start(), match.end()))
     return found
 
 
-def period_end(texts: list[str]) -> str | None:
-    """The end of the plan's own period, from its title or a 期限 statement; None if never stated."""
-    for text in texts:
-        for match in _PERIOD.finditer(text):
-            context = text[max(0, match.start() - 12):match.start()]
-            if re.search(r"期|年|（|\(", context) or text.startswith(match.group(0)) or "（" in text:
-                year, month = match.group(2), match.group(3)
-                if int(year) >= int(match.group(1)):
-                    return f"{year}-{int(month):02d}" if month else year
-    for text in texts:
-        for name, year in _FIVE_YEAR.items():
-            if name in text:
-                return year
-    return None
+def last_goal_date(text: str) -> GoalDate | None:
+    dates = goal_dates(text)
+    return dates[-1] if dates else None
+
+
+def _inside_title_marks(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count("《") > before.count("》")
+
+
+def _range_end(match: re.Match[str]) -> str | None:
+    first, year, month = match.group(1), match.group(2), match.group(3)
+    if int(year) < int(first):
+        return None
+    return f"{year}-{int(month):02d}" if month else year
+
+
+def period_end(title: str, text: str) -> str | None:
+    """The end of the plan's own period: a range in its title, a range led by a 期 word in its text
+    (never one inside a cited 《title》), or the five-year plan its title names; None if never stated."""
+    for match in _PERIOD.finditer(title):
+        end = _range_end(match)
+        if end:
+            return end
+    for match in _PERIOD.finditer(text):
+        lead = text[max(0, match.start() - 10):match.start()]
+        if _PERIOD_LEAD.search(lead) and not _inside_title_marks(text, match.start()):
+            end = _range_end(match)
+            if end:
+                return end
+    return next((year for name, year in _FIVE_YEAR.items() if name in title), None)

@@ -46,6 +46,15 @@ class OwnerMention:
 
 
 @dataclass
+class StatedTarget:
+    """A goal as stated at one place: prose, a task-table row or an indicator table."""
+
+    mention: TargetMention
+    span: Span
+    from_table: bool
+
+
+@dataclass
 class ExtractedMeasure:
     key: str
     number: str
@@ -59,7 +68,7 @@ class ExtractedMeasure:
     key_task: bool | None = None
     category: str | None = None
     owners: list[OwnerMention] = field(default_factory=list)
-    targets: list[tuple[TargetMention, Span, int]] = field(default_factory=list)  # mention, span, strength
+    targets: list[StatedTarget] = field(default_factory=list)
 
 
 @dataclass
@@ -70,20 +79,9 @@ class ExtractedDocument:
     period_end: str | None
     sections: list[ExtractedSection]
     measures: list[ExtractedMeasure]
-    targets: list[tuple[TargetMention, Span, int]]  # document-level goals
+    targets: list[StatedTarget]  # document-level goals
     citations: list[tuple[Citation, Span]]
     text: str
-
-
-# How much a comparator can be trusted when one goal is stated twice: a table's ≥ beats prose wording,
-# which beats a bare number.
-STRENGTH_SYMBOL, STRENGTH_WORD, STRENGTH_BARE = 3, 2, 1
-
-
-def _strength(mention: TargetMention, symbolic: bool = False) -> int:
-    if mention.comparator == "=":
-        return STRENGTH_BARE
-    return STRENGTH_SYMBOL if symbolic else STRENGTH_WORD
 
 
 def _span_within(paragraph_span: Span, start: int, end: int) -> Span:
@@ -96,11 +94,11 @@ class _Extractor:
         self.source_file = source_file
         front = [p.text for p in doc.front_matter]
         self.metadata = extract_metadata(doc.title, doc.wrapper_title, front)
-        self.period_end = dates.period_end([self.metadata.title, doc.text])
+        self.period_end = dates.period_end(self.metadata.title, doc.text)
         self.first_listed_leads = bool(FIRST_LISTED_LEADS.search(doc.text))
         self.sections: list[ExtractedSection] = []
         self.measures: list[ExtractedMeasure] = []
-        self.doc_targets: list[tuple[TargetMention, Span, int]] = []
+        self.doc_targets: list[StatedTarget] = []
 
     # --- the walk -------------------------------------------------------------------------------------
     def run(self) -> ExtractedDocument:
@@ -114,7 +112,7 @@ class _Extractor:
         inner = re.search(r"关于印发(.+?)的通知", self.doc.wrapper_title)
         if inner:
             own_titles.append(inner.group(1).strip("《》"))
-        citations = [(c, self._span_of_offset(c.start, c.end)) for c in find_citations(self.doc.text, own_titles)]
+        citations = [(c, self.doc.span_at(c.start, c.end)) for c in find_citations(self.doc.text, own_titles)]
         return ExtractedDocument(self.source_file, self.metadata, self.doc.wrapper_title, self.period_end,
                                  self.sections, self.measures, self.doc_targets, citations, self.doc.text)
 
@@ -132,13 +130,11 @@ class _Extractor:
                 key = child.path
                 self.sections.append(ExtractedSection(key, child.number, child.title, child.span, section_key))
                 self.walk(child, key, is_task)
-            elif is_task:
+                continue
+            if is_task:
                 self.add_item(child, section_key)
-                for table in child.tables:
-                    self.add_table(table, child, section_key)
-            else:
-                for table in child.tables:
-                    self.add_table(table, child, section_key, goal_scope=bool(GOAL_SECTION.search(child.title)))
+            for table in child.tables:
+                self.add_table(table, child, section_key)
 
     # --- measures from numbered items and 专栏 boxes ---------------------------------------------------------
     def add_item(self, item: Item, section_key: str | None) -> None:
@@ -176,20 +172,20 @@ class _Extractor:
         body = "\n".join(t for t in texts if t)
         key_task = True if _KEY_MARK.search(body) else None
         body = _KEY_MARK.sub("", body)
-        date = dates.goal_date(body)
+        date = dates.last_goal_date(body)
         start, end = paragraphs[0].span.start, paragraphs[-1].span.end
         measure = ExtractedMeasure(key, number, title, body, kind, Span(paragraphs[0].span.line, start, end),
-                                   section_key, deadline=date[0] if date else None,
-                                   deadline_text=date[0] if date else None, key_task=key_task, owners=owners)
+                                   section_key, deadline=date.value if date else None,
+                                   deadline_text=date.text if date else None, key_task=key_task, owners=owners)
         for paragraph in paragraphs:
             for mention in find_targets(paragraph.text, require_goal_form=True, due=measure.deadline):
-                measure.targets.append((mention, _span_within(paragraph.span, mention.start, mention.end),
-                                        _strength(mention)))
+                span = _span_within(paragraph.span, mention.start, mention.end)
+                measure.targets.append(StatedTarget(mention, span, from_table=False))
         self.measures.append(measure)
         return measure
 
     # --- tables --------------------------------------------------------------------------------------------
-    def add_table(self, table: Table, container: Item, section_key: str | None, goal_scope: bool = False) -> None:
+    def add_table(self, table: Table, container: Item, section_key: str | None) -> None:
         rows = task_rows(table) if table.tab_separated else []
         if rows:
             starred = any(_KEY_MARK.search(r.cells["task"]) for r in rows)
@@ -200,7 +196,7 @@ class _Extractor:
             for row in rows:
                 self.add_task_row(row, f"{prefix}.{row.number}", starred, section_key)
             return
-        due = self.section_due(container) if goal_scope or GOAL_SECTION.search(container.title) else None
+        due = self.section_due(container) if GOAL_SECTION.search(container.title) else None
         for row in indicator_rows(table):
             names = row.indicator.split("/") if len(row.values) > 1 else [row.indicator]
             if len(names) != len(row.values):
@@ -208,8 +204,7 @@ class _Extractor:
             for name, value in zip(names, row.values, strict=True):
                 mention = TargetMention(name.strip(), value, row.unit, row.comparator,
                                         " ".join(row.row.cells).strip(), 0, 0, None, due)
-                strength = STRENGTH_SYMBOL if row.comparator != "=" else STRENGTH_BARE
-                self.doc_targets.append((mention, row.row.span, strength))
+                self.doc_targets.append(StatedTarget(mention, row.row.span, from_table=True))
 
     def add_task_row(self, row, key: str, starred: bool, section_key: str | None) -> None:
         task = row.cells["task"]
@@ -227,40 +222,30 @@ class _Extractor:
                                    section_key, deadline=deadline, deadline_text=deadline_text,
                                    key_task=bool(_KEY_MARK.search(task)) if starred else None,
                                    category=row.cells.get("category") or None, owners=owners)
-        for mention in find_targets(text, require_goal_form=True, due=due):
-            measure.targets.append((mention, row.row.span, _strength(mention)))
+        measure.targets.extend(StatedTarget(mention, row.row.span, from_table=True)
+                               for mention in find_targets(text, require_goal_form=True, due=due))
         self.measures.append(measure)
 
     # --- document-level goals -------------------------------------------------------------------------------
     def section_due(self, item: Item) -> str | None:
         text = "\n".join([item.title, item.text, *(p.text for p in item.paragraphs)])
-        date = dates.goal_date(text)
-        if date:
-            return date[0]
-        return self.period_end
+        date = dates.last_goal_date(text)
+        return date.value if date else self.period_end
 
     def add_goals(self, section: Item) -> None:
         due = self.period_end
         for item in _flatten(section):
             for paragraph in [Paragraph(item.text or item.title, item.span), *item.paragraphs]:
                 text = paragraph.text
-                date = dates.goal_date(text)
+                date = dates.last_goal_date(text)
                 # A date stated at the head of a goals section holds for the paragraphs that follow.
-                if date and date[1] < 30:
-                    due = date[0]
+                if date and date.end < 30:
+                    due = date.value
                 elif dates.PERIOD_END_PHRASE.search(text) and self.period_end:
                     due = self.period_end
-                for mention in find_targets(text, require_goal_form=False, due=due):
-                    self.doc_targets.append((mention, _span_within(paragraph.span, mention.start, mention.end),
-                                             _strength(mention)))
-
-    def _span_of_offset(self, start: int, end: int) -> Span:
-        line = self.doc.text.count("\n", 0, start)
-        return Span(self._line_numbers[line] if line < len(self._line_numbers) else 0, start, end)
-
-    @property
-    def _line_numbers(self) -> list[int]:
-        return self.doc.line_numbers
+                self.doc_targets.extend(
+                    StatedTarget(mention, _span_within(paragraph.span, mention.start, mention.end), from_table=False)
+                    for mention in find_targets(text, require_goal_form=False, due=due))
 
 
 def _flatten(item: Item) -> list[Item]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.model import PolicyGraph
-from loaders.build import build_graph, document_id
+from loaders.build import build_graph
 from loaders.errors import LoadError
 from loaders.extract import extract
 from loaders.normalise import normalise
@@ -45,8 +45,8 @@ def load_document(path: Path) -> LoadedDocument:
     if not extracted.measures and not extracted.targets and not extracted.sections:
         raise LoadError(raw.source_file, "no recognisable policy structure (no numbered sections, measures, "
                                          "task tables or targets)")
-    graph = build_graph(extracted, raw.text)
-    return LoadedDocument(raw.source_file, document_id(extracted.metadata.title, raw.source_file), graph)
+    doc_id, graph = build_graph(extracted, raw.text)
+    return LoadedDocument(raw.source_file, doc_id, graph)
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -66,8 +66,6 @@ def load_paths(paths: Iterable[Path], strict: bool = False) -> LoadResult:
     result = LoadResult()
     for path in expand_paths(paths):
         try:
-            if not path.exists():
-                raise LoadError(path.name, f"no such file: {path}")
             result.documents.append(load_document(path))
         except LoadError as error:
             if strict:

@@ -51,6 +51,8 @@ def supported_extensions() -> list[str]:
 
 
 def read_document(path: Path) -> RawDocument:
+    if not path.is_file():
+        raise LoadError(path.name, f"no such file: {path}")
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise LoadError(

@@ -40,7 +40,6 @@ class Table:
     header: list[str]
     rows: list[TableRow]
     span: Span
-    caption: str = ""
     tab_separated: bool = True
 
 
@@ -61,13 +60,6 @@ class Item:
     tables: list[Table] = field(default_factory=list)
     parent: Item | None = field(default=None, repr=False)
 
-    def ancestors(self) -> list[Item]:
-        chain, node = [], self.parent
-        while node is not None:
-            chain.append(node)
-            node = node.parent
-        return chain
-
 
 @dataclass
 class SegmentedDocument:
@@ -78,6 +70,10 @@ class SegmentedDocument:
     body: Item
     annexes: list[Item]
     line_numbers: list[int]  # source line number of each normalised line
+
+    def span_at(self, start: int, end: int) -> Span:
+        """The span of offsets `start`..`end` in the normalised text, with its source line."""
+        return Span(self.line_numbers[self.text.count("\n", 0, start)], start, end)
 
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -201,7 +197,7 @@ class _Builder:
             return
         if TABLE_CAPTION.match(text):
             self.box = None
-            self.table = Table([], [], self.span(index), caption=text, tab_separated=False)
+            self.table = Table([], [], self.span(index), tab_separated=False)
             self.current().tables.append(self.table)
             return
         box = _BOX.match(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.dates import GOAL_DATE
+from loaders.dates import goal_dates
 from loaders.text import CHINESE_NUMERAL, chinese_to_int, word_list
 
 UNITS = sorted(word_list("units"), key=len, reverse=True)
@@ -119,7 +119,7 @@ def find_targets(text: str, *, require_goal_form: bool, due: str | None = None) 
                         match.end(), due=due))
             taken.append((match.start(), match.end()))
 
-    dates = [(m.start(), m.end(), m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in GOAL_DATE.finditer(text)]
+    dates = goal_dates(text)
     previous_end = 0
     matches = [m for m in VALUE.finditer(text) if not any(a <= m.start() < b for a, b in taken)]
     for index, match in enumerate(matches):
@@ -156,15 +156,12 @@ def find_targets(text: str, *, require_goal_form: bool, due: str | None = None) 
             continue
         ranged = bool(match.group("num2"))
         comparator = comparator_of(pre, post, match.group("more"), ranged)
-        stated = [d for d in dates if d[1] <= match.start()]
+        stated = [d for d in dates if d.end <= match.start()]
         # A figure after 到2020年 in the same sentence is a goal of that date.
-        dated_sentence = bool(stated) and "。" not in text[stated[-1][1]:match.start()]
+        dated_sentence = bool(stated) and "。" not in text[stated[-1].end:match.start()]
         if require_goal_form and comparator == "=" and not (has_goal_verb or dated_sentence):
             continue
-        target_due = due
-        if stated:
-            year, month = stated[-1][2], stated[-1][3]
-            target_due = f"{year}-{int(month):02d}" if month else year
+        target_due = stated[-1].value if stated else due
         upper = _number(match.group("num2")) if ranged else None
         found.append(TargetMention(indicator, number, match.group("unit"), comparator,
                                    text[snippet_start:snippet_end].strip(" ，、"), snippet_start, snippet_end,

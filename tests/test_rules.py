@@ -108,9 +108,9 @@ def test_deadlines_are_normalised(text, expected):
 
 
 def test_plan_period_end():
-    assert period_end(["行动计划（2023—2027年）"]) == "2027"
-    assert period_end(["试点期为2025年1月至2026年12月"]) == "2026-12"
-    assert period_end(["“十五五”生态环境保护规划"]) == "2030"
+    assert period_end("行动计划（2023—2027年）", "") == "2027"
+    assert period_end("试点方案", "试点期为2025年1月至2026年12月") == "2026-12"
+    assert period_end("“十五五”生态环境保护规划", "") == "2030"
 
 
 def test_citations_with_numbers_own_title_skipped_and_tails_merged():
@@ -124,3 +124,10 @@ def test_citations_with_numbers_own_title_skipped_and_tails_merged():
 def test_a_goal_verb_right_before_the_number_takes_the_thing_after_it():
     target = one("对县域商业体系建设给予500万元专项资金支持", goal_form=True)
     assert (target.indicator, target.value, target.unit) == ("专项资金支持", 500, "万元")
+
+
+def test_a_cited_documents_period_is_not_the_plans_own():
+    text = ("根据《知识产权强国建设纲要（2021—2035年）》，结合实际制定本方案。"
+            "试点期内（2024年1月—2026年12月），全市发明专利拥有量达2万件。")
+    assert period_end("某市知识产权强市建设试点工作方案", text) == "2026-12"
+    assert period_end("某市工作方案", "落实《规划（2021-2035年）》，序时推进。") is None

@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import Any
 
+from graph import schema
 from graph.model import PolicyGraph
 from graph.schema import NODE_PROPERTIES, RELATIONSHIPS
 
@@ -28,8 +29,6 @@ class GraphStore(ABC):
 
     def export(self) -> PolicyGraph:
         """The whole stored graph, in the loaders' in-memory shape."""
-        from graph import schema
-
         graph = PolicyGraph()
         for label in NODE_PROPERTIES:
             for row in self.run(schema.all_nodes(label)):
@@ -41,8 +40,6 @@ class GraphStore(ABC):
         return graph
 
     def stats(self) -> dict[str, dict[str, int]]:
-        from graph import schema
-
         return {
             "nodes": {label: self.run(schema.count_nodes(label))[0]["n"] for label in NODE_PROPERTIES},
             "relationships": {t: self.run(schema.count_relationships(t))[0]["n"] for t in RELATIONSHIPS},
