@@ -126,7 +126,8 @@ class _Extractor:
             is_task = task_scope and not (is_section_heading and NON_TASK_SECTION.search(child.title))
             if GOAL_SECTION.search(child.title) and not BASELINE_SECTION.search(child.title):
                 self.add_goals(child)
-            if child.children or (child.boxes and not child.paragraphs):
+            # A heading over only boxes or a task table is a section; the boxes and rows are its measures.
+            if child.children or ((child.boxes or _has_task_table(child)) and not child.paragraphs):
                 key = child.path
                 self.sections.append(ExtractedSection(key, child.number, child.title, child.span, section_key))
                 self.walk(child, key, is_task)
@@ -246,6 +247,10 @@ class _Extractor:
                 self.doc_targets.extend(
                     StatedTarget(mention, _span_within(paragraph.span, mention.start, mention.end), from_table=False)
                     for mention in find_targets(text, require_goal_form=False, due=due))
+
+
+def _has_task_table(item: Item) -> bool:
+    return any(table.tab_separated and task_rows(table) for table in item.tables)
 
 
 def _flatten(item: Item) -> list[Item]:

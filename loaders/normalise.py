@@ -55,12 +55,17 @@ def _clean_line(raw: str) -> str:
     return text
 
 
+def starts_structure(raw: str) -> bool:
+    """Whether a raw line opens a new structural unit (heading, numbered item, box, annex)."""
+    return bool(STRUCTURE_MARK.match(_clean_line(raw)))
+
+
 def _is_heading(text: str) -> bool:
     return bool(HEADING_MARK.match(text)) and "。" not in text and len(text) < 40
 
 
 def _unclosed(text: str) -> bool:
-    return text.count("《") > text.count("》") or text.count("（") > text.count("）")
+    return any(text.count(opening) > text.count(closing) for opening, closing in ("《》", "（）", "〔〕", "【】"))
 
 
 def _wrap_width(lines: list[str]) -> int | None:

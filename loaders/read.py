@@ -1,4 +1,4 @@
-"""Stage 1, read: bytes on disk to text, with the encoding detected and bad input refused."""
+"""Stage 1, read: a file on disk to text, by the reader registered for its extension; bad input refused."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from loaders.errors import LoadError
+from loaders.formats.docx import read_docx
+from loaders.formats.html import read_html
+from loaders.formats.pdf import read_pdf
+from loaders.formats.plain import read_plain
 
 
 @dataclass(frozen=True)
@@ -14,36 +18,19 @@ class RawDocument:
     source_file: str  # base name, as stored on the Document node
     path: Path
     text: str
-    encoding: str
+    encoding: str  # the text encoding detected, or the format the text was extracted from
 
 
-def _decode_text(data: bytes, source: str) -> tuple[str, str]:
-    if not data.strip():
-        raise LoadError(source, "the file is empty")
-    if b"\x00" in data[:4096]:
-        raise LoadError(source, "the file is binary, not text (it contains NUL bytes)")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        # GB18030 is a superset of GBK and GB2312, the encodings Chinese offices save text in.
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        raise LoadError(source, f"the text is neither UTF-8 nor GB18030 (bad byte at offset {exc.start})") from exc
-
-
-def read_text(path: Path) -> RawDocument:
-    text, encoding = _decode_text(path.read_bytes(), path.name)
-    if "\ufffd" in text:
-        raise LoadError(path.name, "the text contains replacement characters: it was garbled before it reached us")
-    return RawDocument(source_file=path.name, path=path, text=text, encoding=encoding)
-
-
-# One reader per file extension; formats such as .docx, .pdf and .html register here.
-READERS: dict[str, Callable[[Path], RawDocument]] = {".txt": read_text, ".text": read_text}
+# A reader takes the file's bytes and its name (for errors) and returns (text, encoding or format).
+READERS: dict[str, Callable[[bytes, str], tuple[str, str]]] = {
+    ".txt": read_plain,
+    ".text": read_plain,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+    ".html": read_html,
+    ".htm": read_html,
+    ".shtml": read_html,
+}
 
 
 def supported_extensions() -> list[str]:
@@ -59,6 +46,8 @@ def read_document(path: Path) -> RawDocument:
             path.name, f"unknown file type {path.suffix or '(none)'}; supported: {', '.join(supported_extensions())}"
         )
     try:
-        return reader(path)
+        data = path.read_bytes()
     except OSError as exc:
         raise LoadError(path.name, f"cannot be read ({exc.strerror or exc})") from exc
+    text, encoding = reader(data, path.name)
+    return RawDocument(source_file=path.name, path=path, text=text, encoding=encoding)

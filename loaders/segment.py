@@ -141,7 +141,7 @@ def _find_body_start(lines: list[Line]) -> tuple[int, str, str]:
                 title_parts.append(text)
             i += 1
             continue
-        if title_parts and (len(text) > 40 or any(p in text for p in "，。；：") or HEADING_MARK.match(text)):
+        if title_parts and (len(text) > 40 or any(p in text for p in "，。；：\t") or HEADING_MARK.match(text)):
             break
         title_parts.append(text)
         i += 1
