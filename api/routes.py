@@ -32,6 +32,8 @@ class ActorSummary(BaseModel):
     name: str
     aliases: list[str]
     region: str | None
+    kind: str | None
+    level: str | None
     measures: int
     by_role: dict[str, int]
 
@@ -55,6 +57,8 @@ class ActorDetail(BaseModel):
     name: str
     aliases: list[str]
     region: str | None
+    kind: str | None
+    level: str | None
     measures: list[OwnedMeasure]
 
 
@@ -110,7 +114,8 @@ def summarise_actors(rows: list[dict[str, Any]]) -> list[ActorSummary]:
     actors: dict[str, ActorSummary] = {}
     for row in rows:
         actor = actors.setdefault(row["id"], ActorSummary(
-            id=row["id"], name=row["name"], aliases=row["aliases"] or [], region=row["region"], measures=0,
+            id=row["id"], name=row["name"], aliases=row["aliases"] or [], region=row["region"], kind=row["kind"],
+            level=row["level"], measures=0,
             by_role=dict.fromkeys(ROLES, 0)))
         if row["role"]:
             actor.by_role[row["role"]] = actor.by_role.get(row["role"], 0) + row["measures"]

@@ -19,7 +19,8 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
     "Measure": {"id": "STRING", "number": "STRING", "title": "STRING", "text": "STRING", "path": "STRING",
                 "kind": "STRING", "category": "STRING", "deadline": "STRING", "deadline_text": "STRING",
                 "key_task": "BOOLEAN", **PROVENANCE},
-    "Actor": {"id": "STRING", "name": "STRING", "aliases": "STRING[]", "region": "STRING"},
+    "Actor": {"id": "STRING", "name": "STRING", "aliases": "STRING[]", "region": "STRING", "kind": "STRING",
+              "level": "STRING"},
     "Target": {"id": "STRING", "indicator": "STRING", "value": "DOUBLE", "upper": "DOUBLE", "unit": "STRING",
                "comparator": "STRING", "due": "STRING", "text": "STRING", **PROVENANCE},
 }
@@ -57,6 +58,11 @@ def relationship_ddl(rel: RelationshipType) -> str:
     pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.pairs)
     columns = "".join(f", {name} {kind}" for name, kind in rel.properties.items())
     return f"CREATE REL TABLE IF NOT EXISTS {rel.name}({pairs}{columns})"
+
+
+def add_columns_ddl(table: str, properties: dict[str, str]) -> list[str]:
+    """Statements that give a table created by an older release the properties added since (a no-op otherwise)."""
+    return [f"ALTER TABLE {table} ADD IF NOT EXISTS {name} {kind}" for name, kind in properties.items() if name != "id"]
 
 
 def create_nodes(label: str) -> str:

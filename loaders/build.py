@@ -10,8 +10,9 @@ import hashlib
 from dataclasses import dataclass
 
 from graph.model import PolicyGraph
+from loaders.bodies import identify
 from loaders.extract import ExtractedDocument, StatedTarget
-from loaders.resolve import actor_id, jurisdiction_of
+from loaders.resolve import jurisdiction_of
 from loaders.segment import Span
 from loaders.text import compare_key, stable_id
 
@@ -81,9 +82,10 @@ def build_graph(doc: ExtractedDocument, content: str) -> tuple[str, PolicyGraph]
                 "char_start": span.start, "char_end": span.end}
 
     def add_actor(name: str) -> str:
-        node_id, region = actor_id(name, jurisdiction)
-        graph.add_node(node_id, "Actor", name=name, aliases=[name], region=region)
-        return node_id
+        body = identify(name, jurisdiction)
+        graph.add_node(body.id, "Actor", name=body.name, aliases=[body.written], region=body.region, kind=body.kind,
+                       level=body.level)
+        return body.id
 
     if meta.issuer:
         graph.add_relationship("ISSUED_BY", doc_id, add_actor(meta.issuer), doc_id=doc_id)

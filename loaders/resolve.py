@@ -1,12 +1,11 @@
-"""Body identity: one Actor per real body.  市/区/省 in a name is relative to the document's jurisdiction,
-so the 市场监管局 of two cities are two bodies and one body named in two plans is one."""
+"""A document's jurisdiction (province, city, district), to which 省/市/区 in a body name is relative."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from loaders.text import compare_key, stable_id, word_list
+from loaders.text import word_list
 
 PROVINCES = word_list("provinces")
 _CITY = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:市|自治州|地区|盟))")
@@ -53,8 +52,3 @@ def jurisdiction_of(region: str | None, text: str) -> Jurisdiction:
         district = None
     return Jurisdiction(province, city, district)
 
-
-def actor_id(name: str, jurisdiction: Jurisdiction) -> tuple[str, str | None]:
-    """The Actor id for `name` written in a document of `jurisdiction`, and the region it resolved to."""
-    region = jurisdiction.resolve(name)
-    return stable_id("actor", region or "", compare_key(name)), region

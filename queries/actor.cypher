@@ -1,3 +1,3 @@
 // One body by id.
 MATCH (a:Actor {id: $id})
-RETURN a.id AS id, a.name AS name, a.aliases AS aliases, a.region AS region
+RETURN a.id AS id, a.name AS name, a.aliases AS aliases, a.region AS region, a.kind AS kind, a.level AS level

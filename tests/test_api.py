@@ -10,9 +10,13 @@ def get(server, path, **params):
 def test_actors_lists_the_responsible_bodies_with_role_counts(server):
     actors = get(server, "/api/actors").json()
     names = {a["name"] for a in actors}
-    assert {"市市场监管局（知识产权局）", "区市场监管局（知识产权局）", "省知识产权局"} <= names
+    assert {"市市场监管局（知识产权局）", "区市场监管局（知识产权局）"} <= names
     county = next(a for a in actors if a["name"] == "区市场监管局（知识产权局）")
     assert county["by_role"]["lead"] >= 5 and county["measures"] == sum(county["by_role"].values())
+    assert county["kind"] == "department" and county["level"] == "district"
+    # The province's 知识产权局 is listed under its successor, with the historical name kept as an alias.
+    province = next(a for a in actors if "省知识产权局" in a["aliases"])
+    assert province["name"] == "省市场监管局（知识产权局）" and province["level"] == "province"
 
 
 def test_same_name_in_two_jurisdictions_is_two_bodies(server):

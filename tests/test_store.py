@@ -74,3 +74,19 @@ def test_read_only_store_refuses_writes(sample_db):
 def test_opening_a_missing_database_read_only_says_what_to_do(tmp_path):
     with pytest.raises(StoreError, match="load documents first"):
         open_store(str(tmp_path / "absent"), read_only=True)
+
+
+def test_a_store_from_an_older_release_gains_the_new_properties(tmp_path, sample_result):
+    import ladybug
+
+    path = tmp_path / "old.lbug"
+    db = ladybug.Database(str(path))
+    conn = ladybug.Connection(db)
+    conn.execute("CREATE NODE TABLE Actor(id STRING, name STRING, aliases STRING[], region STRING, PRIMARY KEY (id))")
+    conn.execute("CREATE (:Actor {id: 'actor:old', name: '市旧局', aliases: ['市旧局'], region: '某市'})")
+    conn.close()
+    db.close()
+    with open_store(str(path)) as store:
+        store.replace_documents([d.doc_id for d in sample_result.documents], sample_result.graph)
+        kinds = store.run("MATCH (a:Actor) WHERE a.kind = 'court' RETURN a.name AS name")
+        assert kinds and store.run("MATCH (a:Actor {id: 'actor:old'}) RETURN a.name AS name") == [{"name": "市旧局"}]

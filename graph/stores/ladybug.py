@@ -40,10 +40,14 @@ class LadybugStore(GraphStore):
             raise StoreError(f"cannot open the graph database at {self.path}: {exc}") from exc
         self._lock = threading.Lock()  # one connection, shared by the API's worker threads
         if not read_only:
-            for label in schema.NODE_PROPERTIES:
+            for label, properties in schema.NODE_PROPERTIES.items():
                 self._execute(schema.node_ddl(label))
+                for statement in schema.add_columns_ddl(label, properties):
+                    self._execute(statement)
             for rel in schema.RELATIONSHIPS.values():
                 self._execute(schema.relationship_ddl(rel))
+                for statement in schema.add_columns_ddl(rel.name, rel.properties):
+                    self._execute(statement)
 
     def _execute(self, cypher: str, parameters: dict[str, Any] | None = None) -> Any:
         try:
