@@ -66,8 +66,41 @@ class Owner(BaseModel):
     id: str
     name: str
     role: str
-    evidence: str | None
+    evidence: str | None  # the note or table cell that names the body
+    sentence: str | None  # the source sentence (or table row) the note belongs to
     line: int | None
+    char_start: int | None
+    char_end: int | None
+    via: str = ""  # id of the task-table row that restates this measure and names the body; "" when direct
+
+
+class MeasureLink(BaseModel):
+    id: str
+    path: str | None
+    title: str | None
+    score: float | None
+    direction: str  # implements (this row restates that measure) | implemented_by
+
+
+class TopicWeight(BaseModel):
+    name: str
+    weight: float
+
+
+class TopicSummary(BaseModel):
+    id: str
+    name: str
+    measures: int
+
+
+class TopicMeasure(BaseModel):
+    id: str
+    path: str | None
+    title: str | None
+    text: str | None
+    weight: float
+    document_id: str
+    document_title: str | None
 
 
 class Target(BaseModel):
@@ -79,6 +112,11 @@ class Target(BaseModel):
     comparator: str | None
     due: str | None
     text: str | None
+    sentence: str | None
+    source_file: str | None
+    line: int | None
+    char_start: int | None
+    char_end: int | None
     document_id: str | None = None
     document_title: str | None = None
 
@@ -94,6 +132,7 @@ class MeasureDetail(BaseModel):
     deadline: str | None
     deadline_text: str | None
     key_task: bool | None
+    source_text: str | None  # the measure as written, owner notes included
     source_file: str | None
     line: int | None
     char_start: int | None
@@ -102,6 +141,8 @@ class MeasureDetail(BaseModel):
     document_title: str | None
     owners: list[Owner]
     targets: list[Target]
+    links: list[MeasureLink]
+    topics: list[TopicWeight]
 
 
 class Stats(BaseModel):
@@ -149,18 +190,37 @@ def actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
 @router.get("/measures/{measure_id}", response_model=MeasureDetail,
             responses={404: {"description": "Unknown measure id"}})
 def measure(measure_id: str, store: StoreDep) -> dict[str, Any]:
-    """One measure with its owners, targets and position in the source text."""
+    """One measure with its owners (also those named on task-table rows that restate it), targets, topics,
+    and its position and wording in the source text."""
     rows = store.run(queries.load("measure"), {"id": measure_id})
     if not rows:
         raise HTTPException(404, f"no measure with id {measure_id!r}")
-    return {**rows[0], "owners": store.run(queries.load("measure_owners"), {"id": measure_id}),
-            "targets": store.run(queries.load("measure_targets"), {"id": measure_id})}
+    owners = store.run(queries.load("measure_owners"), {"id": measure_id})
+    return {**rows[0], "owners": sorted(owners, key=lambda o: (o["via"], o["role"], o["name"])),
+            **{part: store.run(queries.load(f"measure_{part}"), {"id": measure_id})
+               for part in ("targets", "links", "topics")}}
 
 
 @router.get("/targets", response_model=list[Target])
 def targets(store: StoreDep, document_id: str = "") -> list[dict[str, Any]]:
     """Quantified targets, optionally of one document."""
     return store.run(queries.load("targets"), {"doc_id": document_id})
+
+
+@router.get("/topics", response_model=list[TopicSummary])
+def topic_list(store: StoreDep) -> list[dict[str, Any]]:
+    """Topics (keywords of measures) with how many measures are about each."""
+    return store.run(queries.load("topics"))
+
+
+@router.get("/topics/{name}/measures", response_model=list[TopicMeasure],
+            responses={404: {"description": "No measure is about this topic"}})
+def topic_measures(name: str, store: StoreDep) -> list[dict[str, Any]]:
+    """Every measure about one topic, such as 商业秘密, strongest first."""
+    rows = store.run(queries.load("topic_measures"), {"name": name})
+    if not rows:
+        raise HTTPException(404, f"no measure is about the topic {name!r}")
+    return rows
 
 
 @router.get("/stats", response_model=Stats)

@@ -2,7 +2,7 @@
 
 Labels, relationship types and properties here are what analysts' Cypher relies on: add, never rename.
 Nodes owned by one document (Section, Measure, Target) carry `doc_id`; reloading a document replaces them.
-Shared nodes (Document, Actor) are upserted and kept.
+Shared nodes (Document, Actor, Topic) are upserted and kept.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
     "Section": {"id": "STRING", "number": "STRING", "title": "STRING", "path": "STRING", **PROVENANCE},
     "Measure": {"id": "STRING", "number": "STRING", "title": "STRING", "text": "STRING", "path": "STRING",
                 "kind": "STRING", "category": "STRING", "deadline": "STRING", "deadline_text": "STRING",
-                "key_task": "BOOLEAN", **PROVENANCE},
+                "key_task": "BOOLEAN", "source_text": "STRING", **PROVENANCE},
     "Actor": {"id": "STRING", "name": "STRING", "aliases": "STRING[]", "region": "STRING", "kind": "STRING",
               "level": "STRING"},
     "Target": {"id": "STRING", "indicator": "STRING", "value": "DOUBLE", "upper": "DOUBLE", "unit": "STRING",
-               "comparator": "STRING", "due": "STRING", "text": "STRING", **PROVENANCE},
+               "comparator": "STRING", "due": "STRING", "text": "STRING", "sentence": "STRING", **PROVENANCE},
+    "Topic": {"id": "STRING", "name": "STRING"},
 }
 OWNED_LABELS = ("Target", "Measure", "Section")  # deleted and rewritten when their document is reloaded
 
@@ -41,7 +42,9 @@ RELATIONSHIPS: dict[str, RelationshipType] = {
         RelationshipType("PART_OF", (("Measure", "Section"), ("Measure", "Document"), ("Section", "Section"),
                                      ("Section", "Document")), {"doc_id": "STRING"}),
         RelationshipType("RESPONSIBLE_FOR", (("Actor", "Measure"),),
-                         {"role": "STRING", "text": "STRING", **EDGE_PROVENANCE}),
+                         {"role": "STRING", "text": "STRING", "sentence": "STRING", **EDGE_PROVENANCE}),
+        RelationshipType("IMPLEMENTS", (("Measure", "Measure"),), {"doc_id": "STRING", "score": "DOUBLE"}),
+        RelationshipType("ABOUT", (("Measure", "Topic"),), {"doc_id": "STRING", "weight": "DOUBLE"}),
         RelationshipType("HAS_TARGET", (("Document", "Target"), ("Measure", "Target")), {"doc_id": "STRING"}),
         RelationshipType("CITES", (("Document", "Document"),), {"text": "STRING", **EDGE_PROVENANCE}),
         RelationshipType("ISSUED_BY", (("Document", "Actor"),), {"doc_id": "STRING"}),

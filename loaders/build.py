@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from graph.model import PolicyGraph
 from loaders.bodies import identify
 from loaders.extract import ExtractedDocument, StatedTarget
+from loaders.links import restatements
 from loaders.resolve import jurisdiction_of
 from loaders.segment import Span
 from loaders.text import compare_key, stable_id
+from loaders.topics import topics
 
 
 def document_id(title: str, fallback: str) -> str:
@@ -104,14 +106,23 @@ def build_graph(doc: ExtractedDocument, content: str) -> tuple[str, PolicyGraph]
         measure_id = stable_id("measure", doc_id, measure.key)
         graph.add_node(measure_id, "Measure", number=measure.number, title=measure.title, text=measure.text,
                        path=measure.key, kind=measure.kind, category=measure.category, deadline=measure.deadline,
-                       deadline_text=measure.deadline_text, key_task=measure.key_task, **provenance(measure.span))
+                       deadline_text=measure.deadline_text, key_task=measure.key_task,
+                       source_text=measure.source_text, **provenance(measure.span))
         parent = section_ids.get(measure.parent, doc_id) if measure.parent else doc_id
         graph.add_relationship("PART_OF", measure_id, parent, doc_id=doc_id)
         for owner in measure.owners:
             graph.add_relationship("RESPONSIBLE_FOR", add_actor(owner.assignment.name), measure_id,
-                                   role=owner.assignment.role, text=owner.text, doc_id=doc_id,
+                                   role=owner.assignment.role, text=owner.text, sentence=owner.sentence, doc_id=doc_id,
                                    line=owner.span.line, char_start=owner.span.start, char_end=owner.span.end)
         statements.extend(_Statement(stated, measure_id) for stated in measure.targets)
+        for topic in topics(measure.text):
+            topic_id = stable_id("topic", topic.word)
+            graph.add_node(topic_id, "Topic", name=topic.word)
+            graph.add_relationship("ABOUT", measure_id, topic_id, doc_id=doc_id, weight=topic.weight)
+
+    for link in restatements(doc.measures):
+        graph.add_relationship("IMPLEMENTS", stable_id("measure", doc_id, link.row),
+                               stable_id("measure", doc_id, link.measure), doc_id=doc_id, score=link.score)
 
     for group in _group_targets(statements):
         best = max(group, key=_trust).stated.mention
@@ -121,7 +132,7 @@ def build_graph(doc: ExtractedDocument, content: str) -> tuple[str, PolicyGraph]
         target_id = stable_id("target", doc_id, compare_key(best.indicator), repr(best.value), best.unit)
         graph.add_node(target_id, "Target", indicator=best.indicator, value=best.value, upper=best.upper,
                        unit=best.unit, comparator=best.comparator, due=due, text=best.text,
-                       **provenance(group[0].stated.span))
+                       sentence=group[0].stated.sentence, **provenance(group[0].stated.span))
         for statement in group:
             graph.add_relationship("HAS_TARGET", statement.owner or doc_id, target_id, doc_id=doc_id)
 

@@ -43,6 +43,7 @@ class OwnerMention:
     assignment: Assignment
     text: str  # the note or cell it was read from
     span: Span
+    sentence: str  # the source sentence (or table row) the note belongs to
 
 
 @dataclass
@@ -52,6 +53,7 @@ class StatedTarget:
     mention: TargetMention
     span: Span
     from_table: bool
+    sentence: str  # the source sentence (or table row) that states it
 
 
 @dataclass
@@ -63,6 +65,7 @@ class ExtractedMeasure:
     kind: str  # item | table_row | box
     span: Span
     parent: str | None
+    source_text: str  # as written, owner notes included (a table row's cells joined by " | ")
     deadline: str | None = None
     deadline_text: str | None = None
     key_task: bool | None = None
@@ -86,6 +89,22 @@ class ExtractedDocument:
 
 def _span_within(paragraph_span: Span, start: int, end: int) -> Span:
     return Span(paragraph_span.line, paragraph_span.start + start, paragraph_span.start + end)
+
+
+_SENTENCE_END = "。；！？"
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds text[start:end]; a note that closes a sentence brings that sentence."""
+    head = start
+    while head > 0 and text[head - 1] in _SENTENCE_END + " " and head == start:
+        head -= 1  # a note right after 。 belongs to the sentence it closes
+    while head > 0 and text[head - 1] not in _SENTENCE_END:
+        head -= 1
+    tail = end
+    while tail < len(text) and text[tail - 1:tail] not in tuple(_SENTENCE_END):
+        tail += 1
+    return text[head:tail].strip()
 
 
 class _Extractor:
@@ -166,7 +185,8 @@ class _Extractor:
             if note:
                 note_text, note_start = note
                 span = _span_within(paragraph.span, note_start, len(text))
-                owners.extend(OwnerMention(a, note_text, span)
+                sentence = sentence_around(text, note_start, len(text))
+                owners.extend(OwnerMention(a, note_text, span, sentence)
                               for a in parse_responsibility(note_text, self.first_listed_leads))
                 text = text[:note_start].rstrip()
             texts.append(text)
@@ -176,12 +196,14 @@ class _Extractor:
         date = dates.last_goal_date(body)
         start, end = paragraphs[0].span.start, paragraphs[-1].span.end
         measure = ExtractedMeasure(key, number, title, body, kind, Span(paragraphs[0].span.line, start, end),
-                                   section_key, deadline=date.value if date else None,
+                                   section_key, "\n".join(p.text for p in paragraphs),
+                                   deadline=date.value if date else None,
                                    deadline_text=date.text if date else None, key_task=key_task, owners=owners)
         for paragraph in paragraphs:
             for mention in find_targets(paragraph.text, require_goal_form=True, due=measure.deadline):
                 span = _span_within(paragraph.span, mention.start, mention.end)
-                measure.targets.append(StatedTarget(mention, span, from_table=False))
+                sentence = sentence_around(paragraph.text, mention.start, mention.end)
+                measure.targets.append(StatedTarget(mention, span, False, sentence))
         self.measures.append(measure)
         return measure
 
@@ -205,7 +227,7 @@ class _Extractor:
             for name, value in zip(names, row.values, strict=True):
                 mention = TargetMention(name.strip(), value, row.unit, row.comparator,
                                         " ".join(row.row.cells).strip(), 0, 0, None, due)
-                self.doc_targets.append(StatedTarget(mention, row.row.span, from_table=True))
+                self.doc_targets.append(StatedTarget(mention, row.row.span, True, _row_text(row.row)))
 
     def add_task_row(self, row, key: str, starred: bool, section_key: str | None) -> None:
         task = row.cells["task"]
@@ -213,17 +235,18 @@ class _Extractor:
         deadline_text = row.cells.get("deadline") or None
         deadline = dates.normalise_deadline(deadline_text)
         owners = []
+        row_text = _row_text(row.row)
         for column, role in (("lead", LEAD), ("co", CO), ("resp", None)):
             cell = row.cells.get(column)
             if cell:
-                owners.extend(OwnerMention(a, cell, row.row.span)
+                owners.extend(OwnerMention(a, cell, row.row.span, row_text)
                               for a in parse_responsibility(cell, self.first_listed_leads, default_role=role))
         due = deadline if deadline and re.match(r"^\d{4}", deadline) else None
         measure = ExtractedMeasure(key, row.number, _first_sentence(text), text, "table_row", row.row.span,
-                                   section_key, deadline=deadline, deadline_text=deadline_text,
+                                   section_key, row_text, deadline=deadline, deadline_text=deadline_text,
                                    key_task=bool(_KEY_MARK.search(task)) if starred else None,
                                    category=row.cells.get("category") or None, owners=owners)
-        measure.targets.extend(StatedTarget(mention, row.row.span, from_table=True)
+        measure.targets.extend(StatedTarget(mention, row.row.span, True, row_text)
                                for mention in find_targets(text, require_goal_form=True, due=due))
         self.measures.append(measure)
 
@@ -245,8 +268,13 @@ class _Extractor:
                 elif dates.PERIOD_END_PHRASE.search(text) and self.period_end:
                     due = self.period_end
                 self.doc_targets.extend(
-                    StatedTarget(mention, _span_within(paragraph.span, mention.start, mention.end), from_table=False)
+                    StatedTarget(mention, _span_within(paragraph.span, mention.start, mention.end), False,
+                                 sentence_around(text, mention.start, mention.end))
                     for mention in find_targets(text, require_goal_form=False, due=due))
+
+
+def _row_text(row) -> str:
+    return " | ".join(cell.strip() for cell in row.cells if cell.strip())
 
 
 def _has_task_table(item: Item) -> bool:

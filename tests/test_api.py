@@ -38,8 +38,37 @@ def test_measure_detail_has_owners_targets_and_source_position(server):
     measure = next(m for m in owned if "技术调查官" in m["text"])
     detail = get(server, f"/api/measures/{measure['id']}").json()
     assert detail["deadline"] == "2025-11" and detail["line"] > 0 and detail["source_file"].startswith("000_")
-    assert any(t["value"] == 200 and t["comparator"] == ">=" for t in detail["targets"])
+    target = next(t for t in detail["targets"] if t["value"] == 200 and t["comparator"] == ">=")
+    assert "200" in target["sentence"] and target["sentence"].endswith("。")
     assert get(server, "/api/measures/measure:nope").status_code == 404
+
+
+def test_owners_come_with_their_source_sentence_and_restating_rows(server):
+    tongzhou = next(a for a in get(server, "/api/actors").json() if a["name"] == "区市场监管局（知识产权局）")
+    measure = get(server, f"/api/actors/{tongzhou['id']}").json()["measures"][0]
+    owners = get(server, f"/api/measures/{measure['id']}").json()["owners"]
+    owner = next(o for o in owners if o["id"] == tongzhou["id"])
+    # The sentence is the one the note closes, note included, and its offsets point into the source.
+    assert owner["evidence"] in owner["sentence"] and len(owner["sentence"]) > len(owner["evidence"]) + 5
+    assert owner["char_end"] > owner["char_start"] >= 0
+    # Nantong's plan restates its measures in an annexed task table: the body measure shows the row owners.
+    nantong = next(d for d in get(server, "/api/documents").json() if d["source_file"].startswith("000_"))
+    city = next(a for a in get(server, "/api/actors").json() if a["name"] == "市市场监管局（知识产权局）")
+    rows = [m for m in get(server, f"/api/actors/{city['id']}").json()["measures"]
+            if m["document_id"] == nantong["id"] and m["path"].startswith("annex")]
+    row = get(server, f"/api/measures/{rows[0]['id']}").json()
+    body_id = next(link["id"] for link in row["links"] if link["direction"] == "implements")
+    body = get(server, f"/api/measures/{body_id}").json()
+    assert any(o["via"] == row["id"] and o["id"] == city["id"] for o in body["owners"])
+    assert any(link["id"] == row["id"] for link in body["links"])
+
+
+def test_measures_can_be_found_by_topic(server):
+    topics = {t["name"]: t["measures"] for t in get(server, "/api/topics").json()}
+    assert topics.get("商业秘密", 0) >= 2
+    found = get(server, "/api/topics/商业秘密/measures").json()
+    assert len(found) == topics["商业秘密"] and all("商业秘密" in m["text"] for m in found)
+    assert get(server, "/api/topics/没有这个词/measures").status_code == 404
 
 
 def test_documents_targets_and_stats(server):
