@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from loaders.resolve import Jurisdiction
@@ -113,6 +113,7 @@ def _level(key: str, region: str | None, jurisdiction: Jurisdiction) -> str | No
     return "city"
 
 
+@lru_cache(maxsize=65536)
 def identify(written: str, jurisdiction: Jurisdiction) -> Body:
     """The body a name written in a document of `jurisdiction` stands for."""
     relative = _relative(written, jurisdiction)

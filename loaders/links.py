@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from loaders.extract import ExtractedMeasure
-from loaders.text import compare_key
+from loaders.text import plain_key
 
 RESTATES = 0.6
 MARGIN = 0.2
@@ -24,7 +24,7 @@ class Restatement:
 
 
 def _bigrams(text: str) -> set[str]:
-    key = compare_key(text)
+    key = plain_key(text)
     return {key[i:i + 2] for i in range(len(key) - 1)}
 
 

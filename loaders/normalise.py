@@ -44,7 +44,7 @@ STRUCTURE_MARK = re.compile(
 )
 HEADING_MARK = re.compile(STRUCTURE_MARK.pattern.replace("|——|—\\s)", ")"))
 _TERMINAL = "。！？；：…”’）〕】》★☆!?;:"
-_STANDALONE = re.compile(r"^\S{0,12}〔\d{4}〕\d+号$|^\d{4}年\d{1,2}月\d{1,2}日$|^（此件.*）$|的通知$")
+_STANDALONE = re.compile(r"\S{0,12}〔\d{4}〕\d+号$|\d{4}年\d{1,2}月\d{1,2}日$|（此件.*）$")
 # A caption such as 表1 … opens a space-separated table whose short lines must stay apart.
 TABLE_CAPTION = re.compile(r"^表\s*\d+\s*\S")
 
@@ -78,13 +78,18 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if width <= 60 and near >= 0.3 * len(lengths) else None
 
 
+def _standalone(text: str) -> bool:
+    """A line that stands alone: a document number, a date, a (此件…) note, a 的通知 title."""
+    return text.endswith("的通知") or bool(_STANDALONE.match(text))
+
+
 def _continues(prev: str, nxt: Line, wrap_width: int | None) -> bool:
     """Whether `nxt` is the rest of the paragraph that `prev` started."""
     if not prev or "\t" in prev or "\t" in nxt.text:
         return False
     if _unclosed(prev):
         return True
-    if _STANDALONE.search(prev) or _STANDALONE.search(nxt.text):
+    if _standalone(prev) or _standalone(nxt.text):
         return False
     if STRUCTURE_MARK.match(nxt.text) or prev[-1] in _TERMINAL or _is_heading(prev):
         return False

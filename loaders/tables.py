@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.segment import Table, TableRow
 
@@ -41,6 +42,13 @@ class IndicatorRow:
 
 
 def column_kind(header: str) -> str | None:
+    if len(header) > 16:
+        return None  # a header names a column in a few words; longer cells are data
+    return _short_column_kind(header)
+
+
+@lru_cache(maxsize=8192)
+def _short_column_kind(header: str) -> str | None:
     header = re.sub(r"\s+", "", header)
     for kind, words in COLUMNS.items():
         if any(word in header for word in words):

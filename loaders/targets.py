@@ -106,6 +106,8 @@ def find_targets(text: str, *, require_goal_form: bool, due: str | None = None) 
     """
     found: list[TargetMention] = []
     taken: list[tuple[int, int]] = []
+    if not VALUE.search(text):
+        return found
     for match in _LIST.finditer(text):
         names = [clean_indicator(n) for n in re.split(r"[、和与及]", match.group("names"))]
         values = list(VALUE.finditer(match.group("values")))

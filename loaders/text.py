@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 CJK = r"\u4e00-\u9fff"
@@ -18,6 +18,18 @@ def compare_key(text: str | None) -> str:
     """The form two strings are compared in: NFKC, no whitespace or punctuation."""
     if not text:
         return ""
+    if len(text) <= 64:
+        return _short_key(text)  # names and titles recur across a corpus
+    return _NOISE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def plain_key(text: str) -> str:
+    """compare_key for text that normalise has already cleaned (no NFKC pass: it is costly on long text)."""
+    return _NOISE.sub("", text)
+
+
+@lru_cache(maxsize=65536)
+def _short_key(text: str) -> str:
     return _NOISE.sub("", unicodedata.normalize("NFKC", text))
 
 

@@ -8,10 +8,11 @@ Each word is weighted by TF-IDF against the IDF table that ships with jieba; gen
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jieba
@@ -56,14 +57,17 @@ def _stopwords() -> frozenset[str]:
     return frozenset(word_list("topic_stopwords"))
 
 
+@lru_cache(maxsize=200_000)
+def _candidate(word: str) -> bool:
+    return bool(_WORD.match(word)) and word not in _stopwords() and not _BODY.search(word)
+
+
 def topics(text: str, limit: int = TOPICS_PER_MEASURE) -> list[Topic]:
     """The `limit` words of `text` with the highest TF-IDF, best first."""
-    stop = _stopwords()
-    words = [w for w in _tokenizer().cut(text, False) if _WORD.match(w) and w not in stop and not _BODY.search(w)]
-    if not words:
+    counts = {w: n for w, n in Counter(_tokenizer().cut(text, False)).items() if _candidate(w)}
+    if not counts:
         return []
     idf, median = _idf()
-    counts = Counter(words)
-    total = len(words)
-    scored = sorted(((n / total * idf.get(w, median), w) for w, n in counts.items()), key=lambda p: (-p[0], p[1]))
-    return [Topic(word, round(score, 4)) for score, word in scored[:limit]]
+    total = sum(counts.values())
+    best = heapq.nsmallest(limit, [(-n / total * idf.get(w, median), w) for w, n in counts.items()])
+    return [Topic(word, round(-score, 4)) for score, word in best]

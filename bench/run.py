@@ -1,0 +1,90 @@
+"""`make bench`: parse-and-extract throughput on one core and on all cores, bulk-write throughput into
+the embedded store, and peak memory, on a generated corpus.  Prints the figures and the machine."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from bench.corpus import generate
+from graph.model import PolicyGraph
+from graph.stores import open_store
+from loaders.pipeline import load_document
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+
+
+def _extract(paths: list[Path]) -> list[tuple[str, PolicyGraph]]:
+    return [(doc.doc_id, doc.graph) for doc in map(load_document, paths)]
+
+
+def _extract_count(paths: list[Path]) -> tuple[int, float]:
+    load_document(paths[0])  # warm this worker's caches, as the one-core run was warmed
+    start = time.perf_counter()
+    count = len(_extract(paths))
+    return count, time.perf_counter() - start
+
+
+def _chunks(paths: list[Path], n: int) -> list[list[Path]]:
+    return [paths[i::n] for i in range(n)]
+
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="policykg-bench-"))
+    corpus = args.keep or work / "corpus"
+    cores = os.cpu_count() or 1
+    try:
+        paths = generate(SAMPLES, corpus, args.docs)
+        megabytes = sum(p.stat().st_size for p in paths) / 1e6
+        print(f"machine: {platform.processor() or platform.machine()}, {cores} cores, Python {platform.python_version()}")
+        print(f"corpus: {len(paths)} documents, {megabytes:.1f} MB (generated from {SAMPLES.name})")
+
+        load_document(paths[0])  # warm caches: word lists, tokenizer dictionary, IDF table
+        start = time.perf_counter()
+        results = _extract(paths)
+        one = time.perf_counter() - start
+        print(f"parse+extract, 1 core:   {len(paths) / one:8.1f} documents/s  {megabytes / one:6.2f} MB/s")
+
+        with ProcessPoolExecutor(cores) as pool:
+            # Each worker's own clock: process start-up and the warm-up are not parse time.
+            many = max(seconds for _, seconds in pool.map(_extract_count, _chunks(paths, cores)))
+        print(f"parse+extract, {cores} cores:  {len(paths) / many:8.1f} documents/s  {megabytes / many:6.2f} MB/s")
+
+        graph = PolicyGraph()
+        for _, doc_graph in results:
+            graph.merge(doc_graph)
+        with open_store(str(work / "bench.lbug")) as store:
+            store.replace_documents([doc_id for doc_id, _ in results], graph)
+            times = store.last_write
+        total = times.delete + times.write_nodes + times.write_relationships + times.commit
+        print(f"bulk write (LadybugDB, into an empty store, one transaction): {times.nodes} nodes, "
+              f"{times.relationships} relationships")
+        print(f"  nodes:         {times.nodes / times.write_nodes:10,.0f} nodes/s ({times.write_nodes:.2f} s)")
+        print(f"  relationships: {times.relationships / times.write_relationships:10,.0f} relationships/s "
+              f"({times.write_relationships:.2f} s)")
+        print(f"  whole write:   {times.nodes / total:10,.0f} nodes/s, {(times.nodes + times.relationships) / total:,.0f} "
+              f"elements/s ({total:.2f} s, commit {times.commit:.2f} s)")
+        print(f"peak memory: {_peak_mb():.0f} MB")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
