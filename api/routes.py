@@ -132,7 +132,6 @@ class MeasureDetail(BaseModel):
     deadline: str | None
     deadline_text: str | None
     key_task: bool | None
-    source_text: str | None  # the measure as written, owner notes included
     source_file: str | None
     line: int | None
     char_start: int | None

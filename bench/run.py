@@ -16,13 +16,14 @@ from pathlib import Path
 from bench.corpus import generate
 from graph.model import PolicyGraph
 from graph.stores import open_store
-from loaders.pipeline import load_document
+from loaders.pipeline import load_document, load_paths
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 
 
 def _extract(paths: list[Path]) -> list[tuple[str, PolicyGraph]]:
-    return [(doc.doc_id, doc.graph) for doc in map(load_document, paths)]
+    result = load_paths(paths, strict=True)
+    return [(doc.doc_id, doc.graph) for doc in result.documents]
 
 
 def _extract_count(paths: list[Path]) -> tuple[int, float]:

@@ -106,8 +106,7 @@ def build_graph(doc: ExtractedDocument, content: str) -> tuple[str, PolicyGraph]
         measure_id = stable_id("measure", doc_id, measure.key)
         graph.add_node(measure_id, "Measure", number=measure.number, title=measure.title, text=measure.text,
                        path=measure.key, kind=measure.kind, category=measure.category, deadline=measure.deadline,
-                       deadline_text=measure.deadline_text, key_task=measure.key_task,
-                       source_text=measure.source_text, **provenance(measure.span))
+                       deadline_text=measure.deadline_text, key_task=measure.key_task, **provenance(measure.span))
         parent = section_ids.get(measure.parent, doc_id) if measure.parent else doc_id
         graph.add_relationship("PART_OF", measure_id, parent, doc_id=doc_id)
         for owner in measure.owners:

@@ -65,7 +65,6 @@ class ExtractedMeasure:
     kind: str  # item | table_row | box
     span: Span
     parent: str | None
-    source_text: str  # as written, owner notes included (a table row's cells joined by " | ")
     deadline: str | None = None
     deadline_text: str | None = None
     key_task: bool | None = None
@@ -196,8 +195,7 @@ class _Extractor:
         date = dates.last_goal_date(body)
         start, end = paragraphs[0].span.start, paragraphs[-1].span.end
         measure = ExtractedMeasure(key, number, title, body, kind, Span(paragraphs[0].span.line, start, end),
-                                   section_key, "\n".join(p.text for p in paragraphs),
-                                   deadline=date.value if date else None,
+                                   section_key, deadline=date.value if date else None,
                                    deadline_text=date.text if date else None, key_task=key_task, owners=owners)
         for paragraph in paragraphs:
             for mention in find_targets(paragraph.text, require_goal_form=True, due=measure.deadline):
@@ -243,7 +241,7 @@ class _Extractor:
                               for a in parse_responsibility(cell, self.first_listed_leads, default_role=role))
         due = deadline if deadline and re.match(r"^\d{4}", deadline) else None
         measure = ExtractedMeasure(key, row.number, _first_sentence(text), text, "table_row", row.row.span,
-                                   section_key, row_text, deadline=deadline, deadline_text=deadline_text,
+                                   section_key, deadline=deadline, deadline_text=deadline_text,
                                    key_task=bool(_KEY_MARK.search(task)) if starred else None,
                                    category=row.cells.get("category") or None, owners=owners)
         measure.targets.extend(StatedTarget(mention, row.row.span, True, row_text)

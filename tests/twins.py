@@ -130,7 +130,7 @@ def to_html(text: str, path: Path, encoding: str = "utf-8") -> Path:
 
 def graph_facts(graph) -> set[tuple]:
     """Everything a graph says, without where it was said (file, line, offsets differ between formats)."""
-    where = {"source_file", "line", "char_start", "char_end", "content_hash", "sentence", "source_text"}
+    where = {"source_file", "line", "char_start", "char_end", "content_hash", "sentence"}
     facts: set[tuple] = set()
     for node in graph.nodes.values():
         facts.add((node.label, *sorted((k, str(v)) for k, v in node.properties.items() if k not in where)))
