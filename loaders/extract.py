@@ -117,6 +117,8 @@ class _Extractor:
         self.sections: list[ExtractedSection] = []
         self.measures: list[ExtractedMeasure] = []
         self.doc_targets: list[StatedTarget] = []
+        # Owners named on a section heading, for the measures under it that name none of their own.
+        self.section_owners: dict[str | None, list[OwnerMention]] = {}
 
     # --- the walk -------------------------------------------------------------------------------------
     def run(self) -> ExtractedDocument:
@@ -147,13 +149,28 @@ class _Extractor:
             # A heading over only boxes or a task table is a section; the boxes and rows are its measures.
             if child.children or ((child.boxes or _has_task_table(child)) and not child.paragraphs):
                 key = child.path
-                self.sections.append(ExtractedSection(key, child.number, child.title, child.span, section_key))
+                title = self.note_section_owners(child, key, section_key)
+                self.sections.append(ExtractedSection(key, child.number, title, child.span, section_key))
                 self.walk(child, key, is_task)
                 continue
             if is_task:
                 self.add_item(child, section_key)
             for table in child.tables:
                 self.add_table(table, child, section_key)
+
+    def note_section_owners(self, heading: Item, key: str, parent_key: str | None) -> str:
+        """Record the owners a section heading names (（一）完善居家养老服务（市民政局、市卫生健康委）), or else its
+        parent's; return the heading's title without the note."""
+        text = heading.text or heading.title
+        note = trailing_note(text)
+        if note is None:
+            self.section_owners[key] = self.section_owners.get(parent_key, [])
+            return heading.title
+        note_text, note_start = note
+        span = Span(heading.span.line, heading.span.end - (len(text) - note_start), heading.span.end)
+        self.section_owners[key] = [OwnerMention(a, note_text, span, text)
+                                    for a in parse_responsibility(note_text, self.first_listed_leads)]
+        return heading.title.split(text[note_start])[0].rstrip() if text[note_start] in heading.title else heading.title
 
     # --- measures from numbered items and 专栏 boxes ---------------------------------------------------------
     def add_item(self, item: Item, section_key: str | None) -> None:
@@ -190,6 +207,7 @@ class _Extractor:
                 text = text[:note_start].rstrip()
             texts.append(text)
         body = "\n".join(t for t in texts if t)
+        owners = owners or list(self.section_owners.get(section_key, []))
         key_task = True if _KEY_MARK.search(body) else None
         body = _KEY_MARK.sub("", body)
         date = dates.last_goal_date(body)
@@ -198,7 +216,9 @@ class _Extractor:
                                    section_key, deadline=date.value if date else None,
                                    deadline_text=date.text if date else None, key_task=key_task, owners=owners)
         for paragraph in paragraphs:
-            for mention in find_targets(paragraph.text, require_goal_form=True, due=measure.deadline):
+            # A goal with no date of its own is due by the end of the plan period.
+            due = measure.deadline or self.period_end
+            for mention in find_targets(paragraph.text, require_goal_form=True, due=due):
                 span = _span_within(paragraph.span, mention.start, mention.end)
                 sentence = sentence_around(paragraph.text, mention.start, mention.end)
                 measure.targets.append(StatedTarget(mention, span, False, sentence))

@@ -83,7 +83,7 @@ def parse_responsibility(text: str, first_listed_leads: bool = False, default_ro
                 role = CO if has_lead else (SOLE if total == 1 else UNSPECIFIED)
             else:
                 role = default_role or UNSPECIFIED
-        if role == UNSPECIFIED and first_listed_leads and not has_lead and len(names) > 1 and not assignments:
+        if role == UNSPECIFIED and first_listed_leads and not has_lead and not assignments:
             assignments.append(Assignment(names[0], LEAD))
             assignments.extend(Assignment(n, CO) for n in names[1:])
             has_lead = True
@@ -103,15 +103,23 @@ _TRAILING_NOTE = re.compile(r"[〔（【\[]([^〔〕（）【】\[\]]*(?:（[^�
 
 
 def trailing_note(text: str) -> tuple[str, int] | None:
-    """The responsibility note ending `text` and where it starts, or None if the brackets hold something else."""
+    """The responsibility note ending `text` and where it starts, or None if the brackets hold something else.
+
+    A note is labelled (责任单位：…), carries a role word (A牵头，B参与; A、B等负责), or is a bare list of
+    bodies (市民政局、市财政局) that closes a sentence or names several bodies; a single bracketed name right
+    after a word is part of that name (市场监管局（知识产权局）), not a note.
+    """
     match = _TRAILING_NOTE.search(text)
     if not match:
         return None
     note = match.group(1)
-    labelled = _LABEL.match(note.strip())
-    has_role_word = re.search(r"牵头|负责|配合|参与|协助|协同", note)
-    if not (labelled or has_role_word):
-        return None
-    if not labelled and not any(BODY_SUFFIX.search(n) for n in split_bodies(_SUFFIX.sub("", note))):
-        return None
-    return note, match.start()
+    if _LABEL.match(note.strip()):
+        return note, match.start()
+    names = split_bodies(_SUFFIX.sub("", note))
+    bodies = [n for n in names if BODY_SUFFIX.search(n)]
+    if re.search(r"牵头|负责|配合|参与|协助|协同", note):
+        return (note, match.start()) if bodies else None
+    closes_sentence = text[:match.start()].rstrip()[-1:] in ("。", "；", "")
+    if names and len(bodies) == len(names) and (closes_sentence or len(names) > 1):
+        return note, match.start()
+    return None

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.dates import goal_dates
+from loaders.dates import PERIOD_END_PHRASE, goal_dates
 from loaders.text import CHINESE_NUMERAL, chinese_to_int, word_list
 
 UNITS = sorted(word_list("units"), key=len, reverse=True)
 _NUM = rf"\d+(?:\.\d+)?|[{CHINESE_NUMERAL}]+"
-_UNIT = "|".join(re.escape(u) for u in UNITS)
+# A magnitude (万, 亿) combines with any unit: 万架, 亿元, 万人次; alone it is a unit too.
+_UNIT = "[万亿]?(?:" + "|".join(re.escape(u) for u in UNITS if u[0] not in "万亿") + ")|[万亿]"
 _PRE = (r"≥|≤|＞|＜|>|<|不少于|不低于|不超过|不高于|至少|达到|达|超过|超出|超|突破|缩短至|缩短到|压缩至|压缩到|降至|降低至|降低到|"
         r"控制在|提高到|提高至|提升至|提升到|增至|增加到|扩大到|扩大至|扩充至|扩充到|为")
 VALUE = re.compile(
@@ -24,6 +25,7 @@ VALUE = re.compile(
     rf"(?P<unit>{_UNIT})(?P<post>以上|以内|以下|左右)?"
 )
 _LIST = re.compile(rf"(?P<names>[^，。；：]+?)分别(?:为|是|达到|达|超过|不少于)?\s*(?P<values>(?:(?:{_NUM})\s*(?:{_UNIT})(?:以上)?、?)+)")
+_PERIOD_PREFIX = re.compile(rf"^(?:{PERIOD_END_PHRASE.pattern})\s*[，,]?")
 _CLAUSE_END = "，。；：！？\n"
 _SCOPE = re.compile(r"^(?:全市|全区|全县|全省|全镇|辖区内|全社会|每年|年均|力争|累计|共|其中|实现|确保|推动)")
 _DATE_PREFIX = re.compile(r"^(?:到|至|截至|截止到?)?\s*20\d{2}\s*年\s*(?:\d{1,2}\s*月)?(?:底|末)?(?:前)?\s*[，,]?")
@@ -33,6 +35,8 @@ _VERBS = (r"建成|建立|新建|建设|创建|培育|打造|设立|引进|吸�
           r"给予|安排|投入")
 GOAL_VERBS = re.compile(rf"({_VERBS})$")
 _STARTS_WITH_VERB = re.compile(rf"^({_VERBS})")
+# An indicator that ends in a change is a goal by itself: 研发投入年均增长10%, 审批时限压缩50%.
+_CHANGE = re.compile(r"(增长|增加|提高|提升|下降|降低|减少|压减|压缩|缩短)$")
 _PAST = re.compile(r"已|曾|期间|时期|以来|过去|累计实现|先后|截至目前|截止目前|目前")
 _COMPARATOR = {
     "≥": ">=", "≤": "<=", "＞": ">", "＜": "<", ">": ">", "<": "<", "不少于": ">=", "不低于": ">=", "至少": ">=",
@@ -79,6 +83,7 @@ def clean_indicator(text: str) -> str:
     """Strip the date, scope words and stray punctuation around an indicator phrase."""
     text = text.strip(" 、，,的")
     text = _DATE_PREFIX.sub("", text)
+    text = _PERIOD_PREFIX.sub("", text)
     for _ in range(3):
         text = _SCOPE.sub("", text).strip(" 、，,")
     return text.strip(" 、，,的“”")
@@ -153,7 +158,7 @@ def find_targets(text: str, *, require_goal_form: bool, due: str | None = None) 
             has_goal_verb = verb_then_number or bool(leading_verb) or not before.strip()
         else:
             snippet_start, snippet_end = start, match.end()
-            has_goal_verb = bool(_STARTS_WITH_VERB.match(indicator))
+            has_goal_verb = bool(_STARTS_WITH_VERB.match(indicator) or _CHANGE.search(indicator))
         if not indicator or len(indicator) < 2:
             continue
         ranged = bool(match.group("num2"))
