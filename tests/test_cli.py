@@ -4,6 +4,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from reportlab.pdfgen.canvas import Canvas
 
 from api.cli import main
 from tests.conftest import write
@@ -51,6 +52,10 @@ def test_cypher_refuses_writes_and_reports_syntax_errors(tmp_path, samples):
     ("garbled.txt", b"\xff\xfe\xfa\xfb\x80\x81" * 20, "neither UTF-8 nor GB18030"),
     ("notes.xyz", "一、总体要求".encode(), "unknown file type"),
     ("prose.txt", "今天天气很好，我们去公园散步。".encode(), "no recognisable policy structure"),
+    ("cut.docx", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, "not a readable .docx"),
+    ("cut.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n", "PDF"),
+    ("scan.pdf", None, "no text layer"),
+    ("page.html", "<html><body><script>x()</script><div class='nav'>首页</div></body></html>".encode(), "no article"),
 ])
 def test_bad_files_are_named_and_the_store_is_unchanged(tmp_path, samples, name, content, problem):
     db = str(tmp_path / "db")
@@ -59,7 +64,12 @@ def test_bad_files_are_named_and_the_store_is_unchanged(tmp_path, samples, name,
     before = runner.invoke(main, ["stats", "--db", db]).output
     bad = tmp_path / "in" / name
     bad.parent.mkdir()
-    bad.write_bytes(content)
+    if content is None:  # a PDF whose pages are images only: no text layer
+        canvas = Canvas(str(bad))
+        canvas.rect(50, 50, 200, 200, fill=1)
+        canvas.save()
+    else:
+        bad.write_bytes(content)
     result = runner.invoke(main, ["load", str(bad), "--db", db])
     assert result.exit_code == 1
     assert name in result.output and problem in result.output

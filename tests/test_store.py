@@ -90,3 +90,19 @@ def test_a_store_from_an_older_release_gains_the_new_properties(tmp_path, sample
         store.replace_documents([d.doc_id for d in sample_result.documents], sample_result.graph)
         kinds = store.run("MATCH (a:Actor) WHERE a.kind = 'court' RETURN a.name AS name")
         assert kinds and store.run("MATCH (a:Actor {id: 'actor:old'}) RETURN a.name AS name") == [{"name": "市旧局"}]
+
+
+def test_a_bulk_copy_that_fails_midway_rolls_back_whole(tmp_path, sample_result, monkeypatch):
+    import graph.stores.ladybug as ladybug_store
+
+    monkeypatch.setattr(ladybug_store, "COPY_FROM", 1)  # every label and edge type through COPY
+    with open_store(str(tmp_path / "db")) as store:
+        store.replace_documents([d.doc_id for d in sample_result.documents], sample_result.graph)
+        before = store.export().to_dict()
+        changed = PolicyGraph()
+        changed.merge(sample_result.documents[0].graph)
+        target = changed.by_label("Target")[0]
+        target.properties["value"] = "not a number"  # LadybugDB refuses it when the Target CSV is copied
+        with pytest.raises(StoreError):
+            store.replace_documents([sample_result.documents[0].doc_id], changed)
+        assert store.export().to_dict() == before
