@@ -78,16 +78,14 @@ def update_nodes(label: str) -> str:
     return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}"
 
 
-def copy_nodes(label: str, csv_path: str, parallel: bool) -> str:
-    """Bulk-load a CSV whose columns are NODE_PROPERTIES[label] in order (LadybugDB's COPY; values with
-    line breaks need the serial reader)."""
-    return f"COPY {label} FROM '{csv_path}' (header=false, parallel={str(parallel).lower()})"
+def copy_nodes(label: str) -> str:
+    """Bulk-load the Arrow table $rows, whose columns are NODE_PROPERTIES[label] in order."""
+    return f"COPY {label} FROM $rows"
 
 
-def copy_relationships(rel_type: str, start_label: str, end_label: str, csv_path: str, parallel: bool) -> str:
-    """Bulk-load a CSV of start id, end id, then RELATIONSHIPS[rel_type].properties in order."""
-    return (f"COPY {rel_type} FROM '{csv_path}' "
-            f"(header=false, parallel={str(parallel).lower()}, from='{start_label}', to='{end_label}')")
+def copy_relationships(rel_type: str, start_label: str, end_label: str) -> str:
+    """Bulk-load the Arrow table $rows: start id, end id, then RELATIONSHIPS[rel_type].properties in order."""
+    return f"COPY {rel_type} FROM $rows (from='{start_label}', to='{end_label}')"
 
 
 def existing_nodes(label: str) -> str:

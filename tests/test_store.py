@@ -102,7 +102,7 @@ def test_a_bulk_copy_that_fails_midway_rolls_back_whole(tmp_path, sample_result,
         changed = PolicyGraph()
         changed.merge(sample_result.documents[0].graph)
         target = changed.by_label("Target")[0]
-        target.properties["value"] = "not a number"  # LadybugDB refuses it when the Target CSV is copied
+        target.properties["value"] = "not a number"  # refused when the Target table is built, after other COPYs
         with pytest.raises(StoreError):
             store.replace_documents([sample_result.documents[0].doc_id], changed)
         assert store.export().to_dict() == before

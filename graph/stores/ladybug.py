@@ -1,25 +1,23 @@
 """The embedded store: LadybugDB (the maintained fork of Kùzu), on disk, queried with Cypher.
 
 Writes follow what is fast in LadybugDB 0.22: ids are looked up once; many new nodes or edges are
-bulk-loaded with COPY from a temporary CSV (about 50 times faster than row-wise Cypher), a few are
-created with UNWIND … CREATE (MERGE scans the whole table per row); existing shared nodes are updated
-with SET. COPY runs inside the same transaction, so a failed load still rolls back whole.
+bulk-loaded with COPY from an Arrow table passed as a parameter (about 30 times faster than row-wise
+Cypher), a few are created with UNWIND … CREATE (MERGE scans the whole table per row); existing shared
+nodes are updated with SET. COPY runs inside the same transaction, so a failed load still rolls back whole.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import tempfile
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import ladybug
+import pyarrow as pa
 
 from graph import schema
 from graph.model import Node, PolicyGraph, Relationship
@@ -27,7 +25,8 @@ from graph.stores.base import GraphStore, StoreError
 
 BATCH = 2000
 COPY_FROM = 500  # rows from which a bulk COPY beats UNWIND … CREATE
-_LIST_UNSAFE = set(",[]\"'{}")  # characters a CSV list cell cannot carry
+_ARROW_TYPES = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+                "STRING[]": pa.list_(pa.string())}
 
 
 @dataclass(frozen=True)
@@ -106,14 +105,13 @@ class LadybugStore(GraphStore):
             self._execute(schema.delete_owned(label), {"doc_ids": doc_ids})
         for rel_type in ("CITES", "ISSUED_BY"):
             self._execute(schema.delete_document_edges(rel_type), {"doc_ids": doc_ids})
-        with tempfile.TemporaryDirectory(prefix="policykg-copy-") as scratch:
-            deleted = time.perf_counter()
-            self._write_nodes(doc_ids, graph, scratch)
-            nodes_written = time.perf_counter()
-            self._write_relationships(graph, scratch)
+        deleted = time.perf_counter()
+        self._write_nodes(doc_ids, graph)
+        nodes_written = time.perf_counter()
+        self._write_relationships(graph)
         return deleted - clock, nodes_written - deleted, time.perf_counter() - nodes_written
 
-    def _write_nodes(self, doc_ids: list[str], graph: PolicyGraph, scratch: str) -> None:
+    def _write_nodes(self, doc_ids: list[str], graph: PolicyGraph) -> None:
         by_label: dict[str, list[Node]] = defaultdict(list)
         for node in graph.nodes.values():
             by_label[node.label].append(node)
@@ -121,9 +119,9 @@ class LadybugStore(GraphStore):
             columns = schema.NODE_PROPERTIES[label]
             existing = self._existing(label, [n.id for n in nodes]) if label not in schema.OWNED_LABELS else {}
             new = [n for n in nodes if n.id not in existing]
-            if len(new) >= COPY_FROM and _csv_safe(new):
-                self._copy(schema.copy_nodes, (label,), scratch, label,
-                           ([n.properties.get(p) for p in columns] for n in new), _list_columns(columns))
+            if len(new) >= COPY_FROM:
+                table = {p: [n.properties.get(p) for n in new] for p in columns}
+                self._execute(schema.copy_nodes(label), {"rows": _arrow(label, table, columns)})
             else:
                 for rows in batched([_row(n, columns) for n in new]):
                     self._execute(schema.create_nodes(label), {"rows": rows})
@@ -132,7 +130,7 @@ class LadybugStore(GraphStore):
             for rows in batched(changed):
                 self._execute(schema.update_nodes(label), {"rows": rows})
 
-    def _write_relationships(self, graph: PolicyGraph, scratch: str) -> None:
+    def _write_relationships(self, graph: PolicyGraph) -> None:
         grouped: dict[tuple[str, str, str], list[Relationship]] = defaultdict(list)
         for rel in graph.relationships.values():
             start, end = graph.nodes.get(rel.start), graph.nodes.get(rel.end)
@@ -142,35 +140,16 @@ class LadybugStore(GraphStore):
         for (rel_type, start_label, end_label), rels in grouped.items():
             properties = schema.RELATIONSHIPS[rel_type].properties
             if len(rels) >= COPY_FROM:
-                self._copy(schema.copy_relationships, (rel_type, start_label, end_label), scratch,
-                           f"{rel_type}_{start_label}_{end_label}",
-                           ([r.start, r.end, *(r.properties.get(p) for p in properties)] for r in rels),
-                           [2 + i for i in _list_columns(properties)])
+                columns = {"_from": "STRING", "_to": "STRING", **properties}
+                table = {"_from": [r.start for r in rels], "_to": [r.end for r in rels],
+                         **{p: [r.properties.get(p) for r in rels] for p in properties}}
+                self._execute(schema.copy_relationships(rel_type, start_label, end_label),
+                              {"rows": _arrow(rel_type, table, columns)})
                 continue
             rows = [{"source": r.start, "target": r.end, "props": {p: r.properties.get(p) for p in properties}}
                     for r in rels]
             for chunk in batched(rows):
                 self._execute(schema.create_relationships(rel_type, start_label, end_label), {"rows": chunk})
-
-    def _copy(self, statement: Callable[..., str], names: tuple[str, ...], scratch: str, file_name: str,
-              rows: Iterable[list[Any]], lists: list[int]) -> None:
-        """COPY rows through a CSV file (None is an empty cell; `lists` are the columns holding lists); the
-        parallel reader unless a value holds a line break."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        count = 0
-        for row in rows:
-            for index in lists:
-                if row[index] is not None:
-                    row[index] = "[" + ",".join(map(str, row[index])) + "]"
-            writer.writerow(row)
-            count += 1
-        text = buffer.getvalue()
-        path = f"{scratch}/{file_name}.csv"
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        multiline = text.count("\n") > count or "\r" in text
-        self._execute(statement(*names, path, parallel=not multiline))
 
     def _existing(self, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
         found: dict[str, dict[str, Any]] = {}
@@ -188,14 +167,13 @@ class LadybugStore(GraphStore):
         return rows
 
 
-def _list_columns(columns: dict[str, str]) -> list[int]:
-    return [index for index, kind in enumerate(columns.values()) if kind.endswith("[]")]
-
-
-def _csv_safe(nodes: list[Node]) -> bool:
-    """Whether every list value can be written as a CSV list cell ([a,b] has no quoting)."""
-    return all(not (_LIST_UNSAFE & set(item)) for node in nodes for value in node.properties.values()
-               if isinstance(value, list) for item in value)
+def _arrow(table: str, columns: dict[str, list[Any]], types: dict[str, str]) -> pa.Table:
+    """Column lists as an Arrow table typed by the schema (so an all-null column still has its type)."""
+    arrow_schema = pa.schema([(name, _ARROW_TYPES[types[name]]) for name in columns])
+    try:
+        return pa.table(columns, schema=arrow_schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise StoreError(f"{table}: a value does not fit the schema ({exc})") from exc
 
 
 def _row(node: Node, columns: dict[str, str]) -> dict[str, Any]:
