@@ -27,13 +27,16 @@ class Document(BaseModel):
     citations: int
 
 
-class ActorSummary(BaseModel):
+class Actor(BaseModel):
     id: str
     name: str
     aliases: list[str]
     region: str | None
     kind: str | None
     level: str | None
+
+
+class ActorSummary(Actor):
     measures: int
     by_role: dict[str, int]
 
@@ -52,13 +55,7 @@ class OwnedMeasure(BaseModel):
     document_title: str | None
 
 
-class ActorDetail(BaseModel):
-    id: str
-    name: str
-    aliases: list[str]
-    region: str | None
-    kind: str | None
-    level: str | None
+class ActorDetail(Actor):
     measures: list[OwnedMeasure]
 
 

@@ -31,7 +31,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("enterprise_association", re.compile(r"(协会|商会|学会|联合会|工商联|科协|贸促会|联盟|公司|集团|银行|企业|律师事务所)$")),
     ("institution", re.compile(r"(中心|研究院|研究所|大学|学院|学校|医院|院|馆)$")),
 )
-_NATIONAL = re.compile(r"^(国家|国务院|中央|全国|中共中央|最高人民)|总局$|总署$|^(工业和信息化|财政|商务|科技|公安|司法)部")
+_NATIONAL = re.compile(r"^(国家|国务院|中央|全国|中共中央|最高人民)")
+_MINISTRY = re.compile(r"(部|总局|总署)$")  # national when no place or level prefix makes it local
 
 
 def _pairs(name: str) -> list[tuple[str, str]]:
@@ -105,7 +106,7 @@ def _level(key: str, region: str | None, jurisdiction: Jurisdiction) -> str | No
     if re.search(r"(镇|乡|街道|办事处)$", key):
         return "township"
     if region is None:
-        return None
+        return "national" if _MINISTRY.search(key) else None
     if region == jurisdiction.province:
         return "province"
     if jurisdiction.district and region.endswith(jurisdiction.district):

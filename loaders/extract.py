@@ -95,15 +95,10 @@ _SENTENCE_END = "。；！？"
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of `text` that holds text[start:end]; a note that closes a sentence brings that sentence."""
-    head = start
-    while head > 0 and text[head - 1] in _SENTENCE_END + " " and head == start:
-        head -= 1  # a note right after 。 belongs to the sentence it closes
-    while head > 0 and text[head - 1] not in _SENTENCE_END:
-        head -= 1
-    tail = end
-    while tail < len(text) and text[tail - 1:tail] not in tuple(_SENTENCE_END):
-        tail += 1
-    return text[head:tail].strip()
+    head = start - 1 if start > 0 and text[start - 1] in _SENTENCE_END else start
+    head = max(text.rfind(mark, 0, head) for mark in _SENTENCE_END) + 1
+    tails = [i for i in (text.find(mark, max(start, end - 1)) for mark in _SENTENCE_END) if i >= 0]
+    return text[head:min(tails) + 1 if tails else len(text)].strip()
 
 
 class _Extractor:
@@ -168,9 +163,13 @@ class _Extractor:
             return heading.title
         note_text, note_start = note
         span = Span(heading.span.line, heading.span.end - (len(text) - note_start), heading.span.end)
-        self.section_owners[key] = [OwnerMention(a, note_text, span, text)
-                                    for a in parse_responsibility(note_text, self.first_listed_leads)]
-        return heading.title.split(text[note_start])[0].rstrip() if text[note_start] in heading.title else heading.title
+        self.section_owners[key] = self.owners(note_text, span, text)
+        return heading.title[:note_start].rstrip()  # the title is a prefix of the heading's text
+
+    def owners(self, note: str, span: Span, sentence: str, default_role: str | None = None) -> list[OwnerMention]:
+        """The bodies a note or table cell names, each with where it was read."""
+        return [OwnerMention(a, note, span, sentence)
+                for a in parse_responsibility(note, self.first_listed_leads, default_role=default_role)]
 
     # --- measures from numbered items and 专栏 boxes ---------------------------------------------------------
     def add_item(self, item: Item, section_key: str | None) -> None:
@@ -201,9 +200,7 @@ class _Extractor:
             if note:
                 note_text, note_start = note
                 span = _span_within(paragraph.span, note_start, len(text))
-                sentence = sentence_around(text, note_start, len(text))
-                owners.extend(OwnerMention(a, note_text, span, sentence)
-                              for a in parse_responsibility(note_text, self.first_listed_leads))
+                owners.extend(self.owners(note_text, span, sentence_around(text, note_start, len(text))))
                 text = text[:note_start].rstrip()
             texts.append(text)
         body = "\n".join(t for t in texts if t)
@@ -215,9 +212,8 @@ class _Extractor:
         measure = ExtractedMeasure(key, number, title, body, kind, Span(paragraphs[0].span.line, start, end),
                                    section_key, deadline=date.value if date else None,
                                    deadline_text=date.text if date else None, key_task=key_task, owners=owners)
+        due = measure.deadline or self.period_end  # a goal with no date of its own is due at the period's end
         for paragraph in paragraphs:
-            # A goal with no date of its own is due by the end of the plan period.
-            due = measure.deadline or self.period_end
             for mention in find_targets(paragraph.text, require_goal_form=True, due=due):
                 span = _span_within(paragraph.span, mention.start, mention.end)
                 sentence = sentence_around(paragraph.text, mention.start, mention.end)
@@ -257,8 +253,7 @@ class _Extractor:
         for column, role in (("lead", LEAD), ("co", CO), ("resp", None)):
             cell = row.cells.get(column)
             if cell:
-                owners.extend(OwnerMention(a, cell, row.row.span, row_text)
-                              for a in parse_responsibility(cell, self.first_listed_leads, default_role=role))
+                owners.extend(self.owners(cell, row.row.span, row_text, default_role=role))
         due = deadline if deadline and re.match(r"^\d{4}", deadline) else None
         measure = ExtractedMeasure(key, row.number, _first_sentence(text), text, "table_row", row.row.span,
                                    section_key, deadline=deadline, deadline_text=deadline_text,

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTChar, LTPage, LTTextContainer, LTTextLine
+from pdfminer.layout import LAParams, LTChar, LTPage, LTTextLine
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 
@@ -42,7 +42,7 @@ def _text_lines(container) -> list[LTTextLine]:
     for item in container:
         if isinstance(item, LTTextLine):
             lines.append(item)
-        elif isinstance(item, LTTextContainer) or hasattr(item, "__iter__"):
+        elif hasattr(item, "__iter__"):  # text boxes, figures and groups hold lines
             lines.extend(_text_lines(item))
     return lines
 
@@ -102,7 +102,7 @@ def _glue(left: str, right: str) -> str:
 def _paragraphs(rows: list[_Row]) -> list[str]:
     if not rows:
         return []
-    left = min(r.x0 for r in rows if "\t" not in r.text) if any("\t" not in r.text for r in rows) else 0.0
+    left = min((r.x0 for r in rows if "\t" not in r.text), default=0.0)
     right = max(r.x1 for r in rows)
     out: list[str] = []
     open_paragraph = False
