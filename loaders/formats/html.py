@@ -11,6 +11,7 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.dammit import EncodingDetector
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from loaders.errors import LoadError
 from loaders.formats.plain import decode_text
@@ -69,14 +70,15 @@ def _article(soup: BeautifulSoup) -> Tag:
 
 
 def _cell_text(cell: Tag) -> str:
-    return re.sub(r"\s+", "", cell.get_text(" ", strip=True)) if cell else ""
+    # One line per cell: whitespace collapsed (normalise drops the spaces between Chinese characters).
+    return " ".join(cell.get_text(" ").split())
 
 
 def _lines(node: Tag, out: list[str]) -> None:
     """Append the text of `node` to `out`, a new line at each block element and <br>."""
     for child in node.children:
         if isinstance(child, NavigableString):
-            if child.__class__.__name__ in {"Comment", "Doctype", "Declaration", "ProcessingInstruction"}:
+            if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
                 continue
             text = re.sub(r"[ \t\r\n]+", " ", str(child))
             if text.strip():
