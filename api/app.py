@@ -15,7 +15,7 @@ from graph.stores import StoreError, open_store
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    store = open_store(settings.db, read_only=True)  # the API only reads
+    store = open_store(settings.store_config(), read_only=True)  # the API only reads
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

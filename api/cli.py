@@ -2,23 +2,48 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
-from api.settings import get_settings
+from api.settings import Settings, get_settings
+from graph import analytics
+from graph import export as exports
 from graph.stores import StoreError, open_store
 from loaders.errors import LoadError
 from loaders.pipeline import load_paths
 
-db_option = click.option("--db", "db", default=None, metavar="PATH",
-                         help="Graph database path (default: $POLICYKG_DB or data/policykg.lbug).")
+_STORE_OPTIONS = (
+    click.option("--store", type=click.Choice(["ladybug", "neo4j"]), default=None,
+                 help="Which graph store (default: $POLICYKG_STORE or ladybug, the embedded database)."),
+    click.option("--db", default=None, metavar="PATH",
+                 help="Embedded database path (default: $POLICYKG_DB or data/policykg.lbug)."),
+    click.option("--neo4j-uri", default=None, metavar="URI", help="Neo4j address (default: $NEO4J_URI)."),
+    click.option("--neo4j-user", default=None, help="Neo4j user (default: $NEO4J_USER or neo4j)."),
+    click.option("--neo4j-password", default=None, help="Neo4j password (default: $NEO4J_PASSWORD)."),
+    click.option("--neo4j-database", default=None, help="Neo4j database (default: $NEO4J_DATABASE or neo4j)."),
+)
 
 
-def _db(db: str | None) -> str:
-    return db or get_settings().db
+def store_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The store flags, passed to the command as one `settings` argument (flags override the environment)."""
+
+    @functools.wraps(command)
+    def with_settings(*args: Any, store: str | None, db: str | None, neo4j_uri: str | None, neo4j_user: str | None,
+                      neo4j_password: str | None, neo4j_database: str | None, **kwargs: Any) -> None:
+        flags = {"store": store, "db": db, "neo4j_uri": neo4j_uri, "neo4j_user": neo4j_user,
+                 "neo4j_password": neo4j_password, "neo4j_database": neo4j_database}
+        settings = get_settings().model_copy(update={k: v for k, v in flags.items() if v is not None})
+        command(*args, settings=settings, **kwargs)
+
+    for option in reversed(_STORE_OPTIONS):
+        with_settings = option(with_settings)
+    return with_settings
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -34,24 +59,28 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be loaded; write nothing.")
-@db_option
-def load(paths: tuple[Path, ...], strict: bool, db: str | None) -> None:
-    """Load policy documents (files or folders) into the graph; a document loaded again is replaced."""
+@click.option("--force", is_flag=True, help="Parse and write unchanged documents too (after upgrading policykg).")
+@store_options
+def load(paths: tuple[Path, ...], strict: bool, force: bool, settings: Settings) -> None:
+    """Load policy documents (files or folders) into the graph. A changed document replaces its old subgraph;
+    an unchanged one (same content hash) is skipped."""
+    where = settings.store_config().location
     try:
-        result = load_paths(paths, strict=strict)
+        with open_store(settings.store_config()) as store:
+            result = load_paths(paths, strict=strict, stored=() if force else store.document_hashes())
+            for error in result.errors:
+                click.echo(f"skipped {error}", err=True)
+            if result.documents:
+                store.replace_documents([d.doc_id for d in result.documents], result.graph)
+            counts = store.stats()
     except LoadError as error:
         _fail(f"{error} (nothing was written: --strict)")
-    for error in result.errors:
-        click.echo(f"skipped {error}", err=True)
-    if not result.documents:
-        _fail("no document could be loaded" if result.errors else "no supported files found in the given paths")
-    try:
-        with open_store(_db(db)) as store:
-            store.replace_documents([d.doc_id for d in result.documents], result.graph)
-            counts = store.stats()
     except StoreError as error:
         _fail(f"{error} (nothing was written)")
-    click.echo(f"loaded {len(result.documents)} document(s) into {_db(db)}: "
+    if not result.documents and not result.unchanged:
+        _fail("no document could be loaded" if result.errors else "no supported files found in the given paths")
+    unchanged = f", {len(result.unchanged)} unchanged" if result.unchanged else ""
+    click.echo(f"loaded {len(result.documents)} document(s){unchanged} into {where}: "
                + ", ".join(f"{n} {label}" for label, n in counts["nodes"].items()))
     if result.errors:
         sys.exit(1)
@@ -60,14 +89,13 @@ def load(paths: tuple[Path, ...], strict: bool, db: str | None) -> None:
 @main.command()
 @click.option("--host", default=None, help="Interface to listen on (default 127.0.0.1).")
 @click.option("--port", default=None, type=int, help="Port (default $POLICYKG_PORT or 8000).")
-@db_option
-def serve(host: str | None, port: int | None, db: str | None) -> None:
+@store_options
+def serve(host: str | None, port: int | None, settings: Settings) -> None:
     """Serve the query API, the start page and the who-owns-what view."""
     import uvicorn
 
     from api.app import create_app
 
-    settings = get_settings().model_copy(update={"db": _db(db)})
     try:
         app = create_app(settings)
     except StoreError as error:
@@ -76,27 +104,49 @@ def serve(host: str | None, port: int | None, db: str | None) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write.")
-@db_option
-def export(fmt: str, out: Path, db: str | None) -> None:
-    """Export the whole graph: {"nodes": [...], "relationships": [...]}."""
+@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="json", show_default=True,
+              help="json; graphml (Gephi, Cytoscape); csv (a folder for neo4j-admin database import).")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="File (folder for csv) to write.")
+@store_options
+def export(fmt: str, out: Path, settings: Settings) -> None:
+    """Export the whole graph from the configured store."""
     try:
-        with open_store(_db(db), read_only=True) as store:
-            data = store.export().to_dict()
+        with open_store(settings.store_config(), read_only=True) as store:
+            graph = store.export()
+        written = exports.write(graph, fmt, out)
+    except (StoreError, exports.ExportError) as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"cannot write {out}: {error.strerror or error}")
+    click.echo(f"wrote {len(graph.nodes)} nodes and {len(graph.relationships)} relationships to {out}"
+               + (f" ({len(written)} files)" if len(written) > 1 else ""))
+
+
+@main.command(name="analytics")
+@click.option("--document", default=None, metavar="ID", help="Only this document's measures.")
+@click.option("--region", default=None, help="Only documents of this region (南通市).")
+@click.option("--role", type=click.Choice(analytics.ROLES), default=None, help="Only responsibilities in this role.")
+@click.option("--top", default=20, show_default=True, help="How many bodies to list.")
+@store_options
+def analytics_command(document: str | None, region: str | None, role: str | None, top: int,
+                      settings: Settings) -> None:
+    """Workload and centrality of bodies, communities that work together, measures with several leads or
+    none; prints JSON."""
+    try:
+        with open_store(settings.store_config(), read_only=True) as store:
+            graph = store.export()
     except StoreError as error:
         _fail(str(error))
-    out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    click.echo(f"wrote {len(data['nodes'])} nodes and {len(data['relationships'])} relationships to {out}")
+    report = analytics.analyse(graph, analytics.Scope(document, region, role))
+    click.echo(json.dumps(report.to_dict(top=top), ensure_ascii=False, indent=1))
 
 
 @main.command()
-@db_option
-def stats(db: str | None) -> None:
+@store_options
+def stats(settings: Settings) -> None:
     """Count nodes by label and relationships by type."""
     try:
-        with open_store(_db(db), read_only=True) as store:
+        with open_store(settings.store_config(), read_only=True) as store:
             counts = store.stats()
     except StoreError as error:
         _fail(str(error))
@@ -109,8 +159,8 @@ def stats(db: str | None) -> None:
 @main.command()
 @click.argument("query")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (string).")
-@db_option
-def cypher(query: str, params: tuple[str, ...], db: str | None) -> None:
+@store_options
+def cypher(query: str, params: tuple[str, ...], settings: Settings) -> None:
     """Run a read-only Cypher query; prints one JSON object per row."""
     parameters = {}
     for param in params:
@@ -119,7 +169,7 @@ def cypher(query: str, params: tuple[str, ...], db: str | None) -> None:
             _fail(f"--param {param!r} is not NAME=VALUE", 2)
         parameters[name] = value
     try:
-        with open_store(_db(db), read_only=True) as store:
+        with open_store(settings.store_config(), read_only=True) as store:
             rows = store.run(query, parameters)
     except StoreError as error:
         _fail(f"query failed: {error}", 2)

@@ -15,7 +15,6 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 from pyvis.network import Network
 
-import queries
 from api.deps import StoreDep
 from api.routes import summarise_actors
 
@@ -88,7 +87,7 @@ def _legend() -> str:
 
 @router.get("/view/ownership", response_class=HTMLResponse)
 def ownership_view(store: StoreDep, limit: int = 2000) -> str:
-    rows = store.run(queries.load("ownership"))
+    rows = store.query("ownership")
     net, assignments = ownership_network(rows, max(10, limit))
     heading = f"谁负责什么：{len(net.nodes)} 个节点，{assignments} 项责任分工"
     return offline_html(net, heading, _legend())
@@ -96,8 +95,8 @@ def ownership_view(store: StoreDep, limit: int = 2000) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def start_page(store: StoreDep) -> str:
-    docs = store.run(queries.load("documents"))
-    actors = summarise_actors(store.run(queries.load("actors")))
+    docs = store.query("documents")
+    actors = summarise_actors(store.query("actors"))
     doc_rows = "".join(
         f"<tr><td>{html.escape(d['title'] or '')}</td><td>{html.escape(d['doc_number'] or '—')}</td>"
         f"<td>{html.escape(d['issued_on'] or '—')}</td><td>{d['measures']}</td><td>{d['targets']}</td></tr>"

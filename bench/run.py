@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bench.corpus import generate
 from graph.model import PolicyGraph
-from graph.stores import open_store
+from graph.stores import StoreConfig, open_store
 from loaders.pipeline import load_document, load_paths
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
@@ -71,10 +71,9 @@ def main() -> None:
         graph = PolicyGraph()
         for _, doc_graph in results:
             graph.merge(doc_graph)
-        with open_store(str(work / "bench.lbug")) as store:
-            store.replace_documents([doc_id for doc_id, _ in results], graph)
-            times = store.last_write
-        total = times.delete + times.write_nodes + times.write_relationships + times.commit
+        with open_store(StoreConfig(db=str(work / "bench.lbug"))) as store:
+            times = store.replace_documents([doc_id for doc_id, _ in results], graph)
+        total = times.delete + times.write_nodes + times.write_relationships + times.cleanup + times.commit
         print(f"bulk write (LadybugDB, into an empty store, one transaction): {times.nodes} nodes, "
               f"{times.relationships} relationships")
         print(f"  nodes:         {times.nodes / times.write_nodes:10,.0f} nodes/s ({times.write_nodes:.2f} s)")

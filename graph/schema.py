@@ -26,6 +26,9 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
     "Topic": {"id": "STRING", "name": "STRING"},
 }
 OWNED_LABELS = ("Target", "Measure", "Section")  # deleted and rewritten when their document is reloaded
+DOCUMENT_EDGES = ("CITES", "ISSUED_BY")  # edges from a loaded Document, rewritten with it
+# Shared nodes are removed once nothing refers to them; a Document stays while it is loaded (has a source file).
+ORPHAN_RULES = {"Actor": "", "Topic": "", "Document": "n.source_file IS NULL AND "}
 
 EDGE_PROVENANCE = {"doc_id": "STRING", "line": "INT64", "char_start": "INT64", "char_end": "INT64"}
 
@@ -108,6 +111,20 @@ def delete_document_edges(rel_type: str) -> str:
     return f"MATCH (d:Document)-[r:{rel_type}]->() WHERE d.id IN $doc_ids DELETE r"
 
 
+# Stored documents loaded from the same files under another id (their title changed): replaced as well.
+SUPERSEDED_DOCUMENTS = "MATCH (d:Document) WHERE d.source_file IN $files AND NOT d.id IN $doc_ids RETURN d.id AS id"
+# A superseded document is kept only as a cited document, if anything still cites it.
+RETIRE_DOCUMENTS = "MATCH (d:Document) WHERE d.id IN $doc_ids SET d.source_file = NULL, d.content_hash = NULL"
+# What is stored already, so that an unchanged file is not loaded again.
+DOCUMENT_HASHES = "MATCH (d:Document) WHERE d.content_hash IS NOT NULL RETURN d.id AS id, d.content_hash AS content_hash"
+
+
+def remove_orphans() -> list[str]:
+    """One statement per shared label, each returning how many nodes it removed (`n`)."""
+    return [f"MATCH (n:{label}) WHERE {rule}NOT EXISTS {{ MATCH (n)--() }} DETACH DELETE n RETURN count(*) AS n"
+            for label, rule in ORPHAN_RULES.items()]
+
+
 def all_nodes(label: str) -> str:
     return f"MATCH (n:{label}) RETURN n"
 
@@ -122,3 +139,20 @@ def count_nodes(label: str) -> str:
 
 def count_relationships(rel_type: str) -> str:
     return f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS n"
+
+
+# Neo4j: constraints and indexes (LadybugDB's primary keys and tables need none of these).
+NEO4J_INDEXED = {"Document": ("title", "doc_number"), "Section": ("doc_id",), "Measure": ("doc_id", "title"),
+                 "Actor": ("name",), "Target": ("doc_id", "indicator"), "Topic": ("name",)}
+MEASURE_FULLTEXT = "measure_text"
+
+
+def neo4j_schema() -> list[str]:
+    """Uniqueness of `id` for every label, property indexes, and a full-text index on measures (cjk analyzer)."""
+    statements = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+                  for label in NODE_PROPERTIES]
+    statements += [f"CREATE INDEX {label.lower()}_{p} IF NOT EXISTS FOR (n:{label}) ON (n.{p})"
+                   for label, properties in NEO4J_INDEXED.items() for p in properties]
+    statements.append(f"CREATE FULLTEXT INDEX {MEASURE_FULLTEXT} IF NOT EXISTS FOR (n:Measure) ON EACH [n.title, n.text] "
+                      "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}")
+    return statements

@@ -6,7 +6,6 @@ linked from every measure that states it; two prose statements stay two targets.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from graph.model import PolicyGraph
@@ -68,7 +67,7 @@ def _group_targets(statements: list[_Statement]) -> list[list[_Statement]]:
     return groups
 
 
-def build_graph(doc: ExtractedDocument, content: str) -> tuple[str, PolicyGraph]:
+def build_graph(doc: ExtractedDocument, content_hash: str) -> tuple[str, PolicyGraph]:
     """The document's graph and the id of its Document node."""
     graph = PolicyGraph()
     meta = doc.metadata
@@ -77,7 +76,7 @@ def build_graph(doc: ExtractedDocument, content: str) -> tuple[str, PolicyGraph]
     graph.add_node(doc_id, "Document", title=meta.title or None, doc_number=meta.doc_number, issuer=meta.issuer,
                    issued_on=meta.issued_on, region=meta.region, source_file=doc.source_file,
                    wrapper_title=doc.wrapper_title or None, period_end=doc.period_end,
-                   content_hash=hashlib.sha256(content.encode("utf-8")).hexdigest())
+                   content_hash=content_hash)
 
     def provenance(span: Span) -> dict:
         return {"doc_id": doc_id, "source_file": doc.source_file, "line": span.line,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +13,7 @@ from loaders.build import build_graph
 from loaders.errors import LoadError
 from loaders.extract import extract
 from loaders.normalise import normalise
-from loaders.read import READERS, read_document
+from loaders.read import READERS, RawDocument, read_document
 from loaders.segment import segment
 
 
@@ -28,6 +28,7 @@ class LoadedDocument:
 class LoadResult:
     documents: list[LoadedDocument] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # files whose text is stored already, not parsed again
 
     @property
     def graph(self) -> PolicyGraph:
@@ -39,7 +40,10 @@ class LoadResult:
 
 def load_document(path: Path) -> LoadedDocument:
     """One file into its graph; raises LoadError naming the file and the problem."""
-    raw = read_document(path)
+    return parse_document(read_document(path))
+
+
+def parse_document(raw: RawDocument) -> LoadedDocument:
     lines = normalise(raw.text)
     if not lines:
         raise LoadError(raw.source_file, "the file holds no text once page numbers and blank lines are removed")
@@ -47,7 +51,7 @@ def load_document(path: Path) -> LoadedDocument:
     if not extracted.measures and not extracted.targets and not extracted.sections:
         raise LoadError(raw.source_file, "no recognisable policy structure (no numbered sections, measures, "
                                          "task tables or targets)")
-    doc_id, graph = build_graph(extracted, raw.text)
+    doc_id, graph = build_graph(extracted, raw.content_hash)
     return LoadedDocument(raw.source_file, doc_id, graph)
 
 
@@ -75,13 +79,18 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
-def load_paths(paths: Iterable[Path], strict: bool = False) -> LoadResult:
-    """Load every file; a bad file is reported and skipped (or, with `strict`, raised at once)."""
+def load_paths(paths: Iterable[Path], strict: bool = False, stored: Container[str] = ()) -> LoadResult:
+    """Load every file; a bad file is reported and skipped (or, with `strict`, raised at once). A file whose
+    content hash is in `stored` is read but not parsed: it is unchanged."""
     result = LoadResult()
     with _fewer_collections():
         for path in expand_paths(paths):
             try:
-                result.documents.append(load_document(path))
+                raw = read_document(path)
+                if raw.content_hash in stored:
+                    result.unchanged.append(raw.source_file)
+                else:
+                    result.documents.append(parse_document(raw))
             except LoadError as error:
                 if strict:
                     raise

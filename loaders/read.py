@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,11 @@ class RawDocument:
     path: Path
     text: str
     encoding: str  # the text encoding detected, or the format the text was extracted from
+
+    @property
+    def content_hash(self) -> str:
+        """Identifies the text, whatever file or format it came in: an unchanged document is not loaded again."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
 # A reader takes the file's bytes and its name (for errors) and returns (text, encoding or format).

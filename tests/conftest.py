@@ -13,12 +13,17 @@ import uvicorn
 
 from api.app import create_app
 from api.settings import Settings
-from graph.stores import open_store
+from graph.stores import GraphStore, StoreConfig, open_store
 from loaders.pipeline import load_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 SHARED = ROOT.parent / "shared"
+
+
+def embedded(path: str | Path, read_only: bool = False) -> GraphStore:
+    """The embedded store at `path`, opened the way the CLI and the API open it."""
+    return open_store(StoreConfig(db=str(path)), read_only=read_only)
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +41,7 @@ def sample_result():
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory, sample_result) -> str:
     path = str(tmp_path_factory.mktemp("db") / "samples.lbug")
-    with open_store(path) as store:
+    with embedded(path) as store:
         store.replace_documents([d.doc_id for d in sample_result.documents], sample_result.graph)
     return path
 

@@ -3,9 +3,9 @@
 import pytest
 
 from graph.model import PolicyGraph
-from graph.stores import StoreError, open_store
+from graph.stores import StoreError
 from loaders.pipeline import load_document
-from tests.conftest import write
+from tests.conftest import embedded, write
 
 PLAN = """关于印发某县垃圾分类工作方案的通知
 某县人民政府
@@ -20,13 +20,13 @@ PLAN = """关于印发某县垃圾分类工作方案的通知
 
 
 def test_export_round_trips_the_written_graph(sample_db, sample_result):
-    with open_store(sample_db, read_only=True) as store:
+    with embedded(sample_db, read_only=True) as store:
         exported = store.export().to_dict()
     assert exported == sample_result.graph.to_dict()
 
 
 def test_loading_twice_changes_nothing(tmp_path, sample_result):
-    with open_store(str(tmp_path / "db")) as store:
+    with embedded(tmp_path / "db") as store:
         ids = [d.doc_id for d in sample_result.documents]
         store.replace_documents(ids, sample_result.graph)
         first = store.stats()
@@ -36,7 +36,7 @@ def test_loading_twice_changes_nothing(tmp_path, sample_result):
 
 def test_a_changed_document_replaces_only_its_subgraph(tmp_path, sample_result):
     plan = write(tmp_path, "plan.txt", PLAN.format(n=50))
-    with open_store(str(tmp_path / "db")) as store:
+    with embedded(tmp_path / "db") as store:
         store.replace_documents([d.doc_id for d in sample_result.documents], sample_result.graph)
         original = load_document(plan)
         store.replace_documents([original.doc_id], original.graph)
@@ -50,7 +50,7 @@ def test_a_changed_document_replaces_only_its_subgraph(tmp_path, sample_result):
 
 
 def test_a_failed_write_leaves_the_store_unchanged(tmp_path, sample_result):
-    with open_store(str(tmp_path / "db")) as store:
+    with embedded(tmp_path / "db") as store:
         store.replace_documents([d.doc_id for d in sample_result.documents], sample_result.graph)
         before = store.export().to_dict()
         broken = PolicyGraph()
@@ -62,18 +62,18 @@ def test_a_failed_write_leaves_the_store_unchanged(tmp_path, sample_result):
 
 
 def test_malformed_cypher_is_a_clear_error(sample_db):
-    with open_store(sample_db, read_only=True) as store, pytest.raises(StoreError, match="Parser exception"):
+    with embedded(sample_db, read_only=True) as store, pytest.raises(StoreError, match="Parser exception"):
         store.run("MATCH (a RETURN a")
 
 
 def test_read_only_store_refuses_writes(sample_db):
-    with open_store(sample_db, read_only=True) as store, pytest.raises(StoreError, match="read-only"):
+    with embedded(sample_db, read_only=True) as store, pytest.raises(StoreError, match="read-only"):
         store.run("CREATE (:Actor {id: 'x'})")
 
 
 def test_opening_a_missing_database_read_only_says_what_to_do(tmp_path):
     with pytest.raises(StoreError, match="load documents first"):
-        open_store(str(tmp_path / "absent"), read_only=True)
+        embedded(tmp_path / "absent", read_only=True)
 
 
 def test_a_store_from_an_older_release_gains_the_new_properties(tmp_path, sample_result):
@@ -86,17 +86,18 @@ def test_a_store_from_an_older_release_gains_the_new_properties(tmp_path, sample
     conn.execute("CREATE (:Actor {id: 'actor:old', name: '市旧局', aliases: ['市旧局'], region: '某市'})")
     conn.close()
     db.close()
-    with open_store(str(path)) as store:
+    with embedded(path) as store:
+        old = store.run("MATCH (a:Actor {id: 'actor:old'}) RETURN a.name AS name, a.kind AS kind")
+        assert old == [{"name": "市旧局", "kind": None}]  # kept, with the new column
         store.replace_documents([d.doc_id for d in sample_result.documents], sample_result.graph)
-        kinds = store.run("MATCH (a:Actor) WHERE a.kind = 'court' RETURN a.name AS name")
-        assert kinds and store.run("MATCH (a:Actor {id: 'actor:old'}) RETURN a.name AS name") == [{"name": "市旧局"}]
+        assert store.run("MATCH (a:Actor) WHERE a.kind = 'court' RETURN a.name AS name")
 
 
 def test_a_bulk_copy_that_fails_midway_rolls_back_whole(tmp_path, sample_result, monkeypatch):
     import graph.stores.ladybug as ladybug_store
 
     monkeypatch.setattr(ladybug_store, "COPY_FROM", 1)  # every label and edge type through COPY
-    with open_store(str(tmp_path / "db")) as store:
+    with embedded(tmp_path / "db") as store:
         store.replace_documents([d.doc_id for d in sample_result.documents], sample_result.graph)
         before = store.export().to_dict()
         changed = PolicyGraph()

@@ -1,12 +1,36 @@
-"""Graph stores: one interface, with the embedded LadybugDB store as the default implementation."""
+"""Graph stores: one interface, two implementations (embedded LadybugDB by default, Neo4j in production)."""
 
-from graph.stores.base import GraphStore, StoreError
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.stores.base import GraphStore, StoreError, WriteTimes
 from graph.stores.ladybug import LadybugStore
 
 
-def open_store(path: str, read_only: bool = False) -> GraphStore:
-    """The configured store; the API and CLI receive it from here and never know which one it is."""
-    return LadybugStore(path, read_only=read_only)
+@dataclass(frozen=True)
+class StoreConfig:
+    kind: str = "ladybug"  # or "neo4j"
+    db: str = "data/policykg.lbug"  # the embedded database's folder
+    neo4j_uri: str = "bolt://localhost:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = ""
+    neo4j_database: str = "neo4j"
+
+    @property
+    def location(self) -> str:
+        """Where the graph is, for messages: the database path or the Neo4j address."""
+        return self.neo4j_uri if self.kind == "neo4j" else self.db
 
 
-__all__ = ["GraphStore", "LadybugStore", "StoreError", "open_store"]
+def open_store(config: StoreConfig, read_only: bool = False) -> GraphStore:
+    """The configured store; the loaders, the API and the CLI receive it from here and never know which it is."""
+    if config.kind == "neo4j":
+        from graph.stores.neo4j import Neo4jStore
+
+        return Neo4jStore(config.neo4j_uri, config.neo4j_user, config.neo4j_password, config.neo4j_database,
+                          read_only=read_only)
+    return LadybugStore(config.db, read_only=read_only)
+
+
+__all__ = ["GraphStore", "LadybugStore", "StoreConfig", "StoreError", "WriteTimes", "open_store"]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import queries
 from graph import schema
 from graph.model import PolicyGraph
 from graph.schema import NODE_PROPERTIES, RELATIONSHIPS
@@ -15,10 +17,27 @@ class StoreError(Exception):
     """A store could not be opened, written or queried; the message says why."""
 
 
+@dataclass(frozen=True)
+class WriteTimes:
+    """What a write did and where it spent its time (seconds), for benchmarks and diagnostics."""
+
+    nodes: int
+    relationships: int
+    delete: float
+    write_nodes: float
+    write_relationships: float
+    cleanup: float
+    orphans_removed: int
+    commit: float = 0.0
+
+
 class GraphStore(ABC):
+    dialect: str  # which variant of a named query this store runs (queries/<dialect>/NAME.cypher)
+
     @abstractmethod
-    def replace_documents(self, doc_ids: Sequence[str], graph: PolicyGraph) -> None:
-        """Write `graph`, replacing what the documents `doc_ids` owned before, in one transaction."""
+    def replace_documents(self, doc_ids: Sequence[str], graph: PolicyGraph) -> WriteTimes:
+        """Write `graph`, replacing what the documents `doc_ids` owned before, in one transaction, and
+        remove shared nodes nothing refers to any more."""
 
     @abstractmethod
     def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -26,6 +45,14 @@ class GraphStore(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    def query(self, name: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a named query from queries/, in this store's dialect."""
+        return self.run(queries.load(name, self.dialect), parameters)
+
+    def document_hashes(self) -> dict[str, str]:
+        """Content hash → id of every loaded document."""
+        return {row["content_hash"]: row["id"] for row in self.run(schema.DOCUMENT_HASHES)}
 
     def export(self) -> PolicyGraph:
         """The whole stored graph, in the loaders' in-memory shape."""

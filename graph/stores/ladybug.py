@@ -8,11 +8,10 @@ nodes are updated with SET. COPY runs inside the same transaction, so a failed l
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,31 +20,17 @@ import pyarrow as pa
 
 from graph import schema
 from graph.model import Node, PolicyGraph, Relationship
-from graph.stores.base import GraphStore, StoreError
+from graph.stores import writer
+from graph.stores.base import GraphStore, StoreError, WriteTimes
 
-BATCH = 2000
 COPY_FROM = 500  # rows from which a bulk COPY beats UNWIND … CREATE
 _ARROW_TYPES = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
                 "STRING[]": pa.list_(pa.string())}
 
 
-@dataclass(frozen=True)
-class WriteTimes:
-    """Where the last write spent its time (seconds), for benchmarks and diagnostics."""
-
-    nodes: int
-    relationships: int
-    delete: float
-    write_nodes: float
-    write_relationships: float
-    commit: float
-
-
-def batched(rows: list[Any], size: int = BATCH) -> list[list[Any]]:
-    return [rows[i:i + size] for i in range(0, len(rows), size)]
-
-
 class LadybugStore(GraphStore):
+    dialect = "ladybug"
+
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
@@ -58,7 +43,6 @@ class LadybugStore(GraphStore):
         except RuntimeError as exc:
             raise StoreError(f"cannot open the graph database at {self.path}: {exc}") from exc
         self._lock = threading.Lock()  # one connection, shared by the API's worker threads
-        self.last_write: WriteTimes | None = None
         if not read_only:
             for label, properties in schema.NODE_PROPERTIES.items():
                 self._execute(schema.node_ddl(label))
@@ -83,80 +67,19 @@ class LadybugStore(GraphStore):
         self._conn.close()
         self._db.close()
 
-    def replace_documents(self, doc_ids: Sequence[str], graph: PolicyGraph) -> None:
+    def replace_documents(self, doc_ids: Sequence[str], graph: PolicyGraph) -> WriteTimes:
         if self.read_only:
             raise StoreError("the graph database is open read-only")
         with self._lock:
             self._execute("BEGIN TRANSACTION")
             try:
-                phases = self._replace(list(doc_ids), graph)
+                times = writer.replace(self._rows, doc_ids, graph, _Copy(self._execute))
                 committing = time.perf_counter()
                 self._execute("COMMIT")
             except Exception:
                 self._execute("ROLLBACK")
                 raise
-            self.last_write = WriteTimes(len(graph.nodes), len(graph.relationships), *phases,
-                                         time.perf_counter() - committing)
-
-    def _replace(self, doc_ids: list[str], graph: PolicyGraph) -> tuple[float, float, float]:
-        """Delete what the documents owned, then write; returns the seconds each of the three took."""
-        clock = time.perf_counter()
-        for label in schema.OWNED_LABELS:
-            self._execute(schema.delete_owned(label), {"doc_ids": doc_ids})
-        for rel_type in ("CITES", "ISSUED_BY"):
-            self._execute(schema.delete_document_edges(rel_type), {"doc_ids": doc_ids})
-        deleted = time.perf_counter()
-        self._write_nodes(doc_ids, graph)
-        nodes_written = time.perf_counter()
-        self._write_relationships(graph)
-        return deleted - clock, nodes_written - deleted, time.perf_counter() - nodes_written
-
-    def _write_nodes(self, doc_ids: list[str], graph: PolicyGraph) -> None:
-        by_label: dict[str, list[Node]] = defaultdict(list)
-        for node in graph.nodes.values():
-            by_label[node.label].append(node)
-        for label, nodes in by_label.items():
-            columns = schema.NODE_PROPERTIES[label]
-            existing = self._existing(label, [n.id for n in nodes]) if label not in schema.OWNED_LABELS else {}
-            new = [n for n in nodes if n.id not in existing]
-            if len(new) >= COPY_FROM:
-                table = {p: [n.properties.get(p) for n in new] for p in columns}
-                self._execute(schema.copy_nodes(label), {"rows": _arrow(label, table, columns)})
-            else:
-                for rows in batched([_row(n, columns) for n in new]):
-                    self._execute(schema.create_nodes(label), {"rows": rows})
-            changed = [_merged_row(n, existing[n.id], columns, authoritative=n.id in doc_ids)
-                       for n in nodes if n.id in existing]
-            for rows in batched(changed):
-                self._execute(schema.update_nodes(label), {"rows": rows})
-
-    def _write_relationships(self, graph: PolicyGraph) -> None:
-        grouped: dict[tuple[str, str, str], list[Relationship]] = defaultdict(list)
-        for rel in graph.relationships.values():
-            start, end = graph.nodes.get(rel.start), graph.nodes.get(rel.end)
-            if start is None or end is None:
-                raise StoreError(f"relationship {rel.type} points at a node missing from the graph")
-            grouped[(rel.type, start.label, end.label)].append(rel)
-        for (rel_type, start_label, end_label), rels in grouped.items():
-            properties = schema.RELATIONSHIPS[rel_type].properties
-            if len(rels) >= COPY_FROM:
-                columns = {"_from": "STRING", "_to": "STRING", **properties}
-                table = {"_from": [r.start for r in rels], "_to": [r.end for r in rels],
-                         **{p: [r.properties.get(p) for r in rels] for p in properties}}
-                self._execute(schema.copy_relationships(rel_type, start_label, end_label),
-                              {"rows": _arrow(rel_type, table, columns)})
-                continue
-            rows = [{"source": r.start, "target": r.end, "props": {p: r.properties.get(p) for p in properties}}
-                    for r in rels]
-            for chunk in batched(rows):
-                self._execute(schema.create_relationships(rel_type, start_label, end_label), {"rows": chunk})
-
-    def _existing(self, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
-        found: dict[str, dict[str, Any]] = {}
-        for chunk in batched(ids):
-            for row in self._rows(schema.existing_nodes(label), {"ids": chunk}):
-                found[row["n"]["id"]] = row["n"]
-        return found
+            return dataclasses.replace(times, commit=time.perf_counter() - committing)
 
     def _rows(self, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         result = self._execute(cypher, parameters)
@@ -167,6 +90,32 @@ class LadybugStore(GraphStore):
         return rows
 
 
+class _Copy:
+    """Bulk loads with COPY from an Arrow table passed as a parameter, for batches of COPY_FROM rows or more."""
+
+    def __init__(self, execute: Callable[[str, dict[str, Any]], Any]) -> None:
+        self._execute = execute
+
+    def nodes(self, label: str, nodes: list[Node]) -> bool:
+        if len(nodes) < COPY_FROM:
+            return False
+        columns = schema.NODE_PROPERTIES[label]
+        table = {p: [n.properties.get(p) for n in nodes] for p in columns}
+        self._execute(schema.copy_nodes(label), {"rows": _arrow(label, table, columns)})
+        return True
+
+    def relationships(self, rel_type: str, start_label: str, end_label: str, rels: list[Relationship]) -> bool:
+        if len(rels) < COPY_FROM:
+            return False
+        properties = schema.RELATIONSHIPS[rel_type].properties
+        columns = {"_from": "STRING", "_to": "STRING", **properties}
+        table = {"_from": [r.start for r in rels], "_to": [r.end for r in rels],
+                 **{p: [r.properties.get(p) for r in rels] for p in properties}}
+        self._execute(schema.copy_relationships(rel_type, start_label, end_label),
+                      {"rows": _arrow(rel_type, table, columns)})
+        return True
+
+
 def _arrow(table: str, columns: dict[str, list[Any]], types: dict[str, str]) -> pa.Table:
     """Column lists as an Arrow table typed by the schema (so an all-null column still has its type)."""
     arrow_schema = pa.schema([(name, _ARROW_TYPES[types[name]]) for name in columns])
@@ -174,22 +123,3 @@ def _arrow(table: str, columns: dict[str, list[Any]], types: dict[str, str]) -> 
         return pa.table(columns, schema=arrow_schema)
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise StoreError(f"{table}: a value does not fit the schema ({exc})") from exc
-
-
-def _row(node: Node, columns: dict[str, str]) -> dict[str, Any]:
-    return {p: node.properties.get(p) for p in columns}
-
-
-def _merged_row(node: Node, stored: dict[str, Any], columns: dict[str, str], authoritative: bool) -> dict[str, Any]:
-    """A shared node written again: the loaded document's own node takes its new values; otherwise new
-    values fill in what was unknown and aliases are unioned."""
-    row = {}
-    for p in columns:
-        new, old = node.properties.get(p), stored.get(p)
-        if isinstance(old, list) and isinstance(new, list):
-            row[p] = old + [v for v in new if v not in old]
-        elif authoritative:
-            row[p] = new
-        else:
-            row[p] = new if new is not None else old
-    return row

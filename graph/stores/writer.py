@@ -1,0 +1,118 @@
+"""Replacing documents in a store, with the same Cypher statements on every store.
+
+A store runs `replace` inside one transaction of its own; a failure anywhere rolls the whole load back.
+The embedded store passes a bulk loader (COPY from Arrow tables) for large batches of new nodes and edges;
+Neo4j writes every batch with UNWIND.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from graph import schema
+from graph.model import Node, PolicyGraph, Relationship
+from graph.stores.base import StoreError, WriteTimes
+
+BATCH = 2000
+
+Execute = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
+
+
+class BulkLoader(Protocol):
+    """A faster path for many new rows (the embedded store's COPY); returns False to decline a batch."""
+
+    def nodes(self, label: str, nodes: list[Node]) -> bool: ...
+
+    def relationships(self, rel_type: str, start_label: str, end_label: str, rels: list[Relationship]) -> bool: ...
+
+
+def batched(rows: list[Any], size: int = BATCH) -> list[list[Any]]:
+    return [rows[i:i + size] for i in range(0, len(rows), size)]
+
+
+def replace(execute: Execute, doc_ids: Sequence[str], graph: PolicyGraph, bulk: BulkLoader | None = None
+            ) -> WriteTimes:
+    """Delete what the documents owned (and what an earlier version of the same source file owned), write
+    `graph`, then remove shared nodes that nothing refers to any more."""
+    clock = time.perf_counter()
+    doc_ids = list(doc_ids)
+    source_files = sorted({n.properties["source_file"] for n in graph.by_label("Document")
+                           if n.id in doc_ids and n.properties.get("source_file")})
+    superseded = [row["id"] for row in execute(schema.SUPERSEDED_DOCUMENTS,
+                                               {"files": source_files, "doc_ids": doc_ids})]
+    owners = doc_ids + superseded
+    for label in schema.OWNED_LABELS:
+        execute(schema.delete_owned(label), {"doc_ids": owners})
+    for rel_type in schema.DOCUMENT_EDGES:
+        execute(schema.delete_document_edges(rel_type), {"doc_ids": owners})
+    if superseded:
+        execute(schema.RETIRE_DOCUMENTS, {"doc_ids": superseded})
+    deleted = time.perf_counter()
+    _write_nodes(execute, doc_ids, graph, bulk)
+    nodes_written = time.perf_counter()
+    _write_relationships(execute, graph, bulk)
+    rels_written = time.perf_counter()
+    orphans = sum(execute(statement, {})[0]["n"] for statement in schema.remove_orphans())
+    return WriteTimes(nodes=len(graph.nodes), relationships=len(graph.relationships), delete=deleted - clock,
+                      write_nodes=nodes_written - deleted, write_relationships=rels_written - nodes_written,
+                      cleanup=time.perf_counter() - rels_written, orphans_removed=orphans)
+
+
+def _write_nodes(execute: Execute, doc_ids: list[str], graph: PolicyGraph, bulk: BulkLoader | None) -> None:
+    by_label: dict[str, list[Node]] = defaultdict(list)
+    for node in graph.nodes.values():
+        by_label[node.label].append(node)
+    for label, nodes in by_label.items():
+        columns = schema.NODE_PROPERTIES[label]
+        existing = _existing(execute, label, [n.id for n in nodes]) if label not in schema.OWNED_LABELS else {}
+        new = [n for n in nodes if n.id not in existing]
+        if not (bulk and bulk.nodes(label, new)):
+            for rows in batched([{p: n.properties.get(p) for p in columns} for n in new]):
+                execute(schema.create_nodes(label), {"rows": rows})
+        changed = [merged_row(n, existing[n.id], columns, authoritative=n.id in doc_ids)
+                   for n in nodes if n.id in existing]
+        for rows in batched(changed):
+            execute(schema.update_nodes(label), {"rows": rows})
+
+
+def _write_relationships(execute: Execute, graph: PolicyGraph, bulk: BulkLoader | None) -> None:
+    grouped: dict[tuple[str, str, str], list[Relationship]] = defaultdict(list)
+    for rel in graph.relationships.values():
+        start, end = graph.nodes.get(rel.start), graph.nodes.get(rel.end)
+        if start is None or end is None:
+            raise StoreError(f"relationship {rel.type} points at a node missing from the graph")
+        grouped[(rel.type, start.label, end.label)].append(rel)
+    for (rel_type, start_label, end_label), rels in grouped.items():
+        if bulk and bulk.relationships(rel_type, start_label, end_label, rels):
+            continue
+        properties = schema.RELATIONSHIPS[rel_type].properties
+        rows = [{"source": r.start, "target": r.end, "props": {p: r.properties.get(p) for p in properties}}
+                for r in rels]
+        for chunk in batched(rows):
+            execute(schema.create_relationships(rel_type, start_label, end_label), {"rows": chunk})
+
+
+def _existing(execute: Execute, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in batched(ids):
+        for row in execute(schema.existing_nodes(label), {"ids": chunk}):
+            found[row["n"]["id"]] = row["n"]
+    return found
+
+
+def merged_row(node: Node, stored: dict[str, Any], columns: dict[str, str], authoritative: bool) -> dict[str, Any]:
+    """A shared node written again: the loaded document's own node takes its new values; otherwise new
+    values fill in what was unknown and aliases are unioned."""
+    row = {}
+    for p in columns:
+        new, old = node.properties.get(p), stored.get(p)
+        if isinstance(old, list) and isinstance(new, list):
+            row[p] = old + [v for v in new if v not in old]
+        elif authoritative:
+            row[p] = new
+        else:
+            row[p] = new if new is not None else old
+    return row
