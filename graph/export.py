@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 from graph.model import PolicyGraph
-from graph.schema import NODE_PROPERTIES, RELATIONSHIPS
+from graph.schema import NODE_PROPERTIES, RELATIONSHIPS, typed
 
 FORMATS = ("json", "graphml", "csv")
 ARRAY_DELIMITER = ";"
@@ -65,26 +65,19 @@ def from_dict(data: dict[str, list[dict[str, Any]]]) -> PolicyGraph:
     return graph
 
 
-def _typed(value: Any, kind: str) -> Any:
-    """A value as its schema type: an in-memory graph may hold 27 where the store holds 27.0."""
-    if value is None:
-        return None
-    return {"DOUBLE": float, "INT64": int, "BOOLEAN": bool}.get(kind, lambda v: v)(value)
-
-
 def to_networkx(graph: PolicyGraph) -> nx.MultiDiGraph:
     """The graph as networkx: node attributes `labels`, `label` and the properties; edge key and `label`
     are the relationship type."""
     projected = nx.MultiDiGraph()
     for node in graph.nodes.values():
         types = NODE_PROPERTIES[node.label]
-        attributes = {k: json.dumps(v, ensure_ascii=False) if types[k] == "STRING[]" else _typed(v, types[k])
+        attributes = {k: json.dumps(v, ensure_ascii=False) if types[k] == "STRING[]" else typed(v, types[k])
                       for k, v in node.properties.items() if k != "id" and v is not None}
         display = node.properties.get(_DISPLAY[node.label]) or node.id
         projected.add_node(node.id, labels=f":{node.label}", label=display, **attributes)
     for rel in graph.relationships.values():
         types = RELATIONSHIPS[rel.type].properties
-        attributes = {k: _typed(v, types[k]) for k, v in rel.properties.items() if v is not None}
+        attributes = {k: typed(v, types[k]) for k, v in rel.properties.items() if v is not None}
         projected.add_edge(rel.start, rel.end, key=rel.type, label=rel.type, **attributes)
     return projected
 
@@ -135,14 +128,14 @@ def write_csv(graph: PolicyGraph, folder: Path) -> list[Path]:
         nodes = sorted(graph.by_label(label), key=lambda n: n.id)
         path = folder / f"nodes_{label}.csv"
         header = ["id:ID"] + [f"{p}{_CSV_TYPES[t]}" for p, t in types.items() if p != "id"] + [":LABEL"]
-        _write_rows(path, header, [[n.id] + [_typed(n.properties.get(p), t) for p, t in types.items() if p != "id"]
+        _write_rows(path, header, [[n.id] + [typed(n.properties.get(p), t) for p, t in types.items() if p != "id"]
                                    + [label] for n in nodes])
         written.append(path)
     for rel_type, rel in RELATIONSHIPS.items():
         rels = sorted((r for r in graph.relationships.values() if r.type == rel_type), key=lambda r: r.key)
         path = folder / f"relationships_{rel_type}.csv"
         header = [":START_ID", ":END_ID", ":TYPE"] + [f"{p}{_CSV_TYPES[t]}" for p, t in rel.properties.items()]
-        _write_rows(path, header, [[r.start, r.end, rel_type] + [_typed(r.properties.get(p), t)
+        _write_rows(path, header, [[r.start, r.end, rel_type] + [typed(r.properties.get(p), t)
                                                                  for p, t in rel.properties.items()] for r in rels])
         written.append(path)
     nodes = " ".join(f"--nodes={p.name}" for p in written if p.name.startswith("nodes_"))

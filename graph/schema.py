@@ -55,6 +55,15 @@ RELATIONSHIPS: dict[str, RelationshipType] = {
 }
 
 
+_PYTHON_TYPES = {"DOUBLE": float, "INT64": int, "BOOLEAN": bool}
+
+
+def typed(value: object, kind: str) -> object:
+    """A value as its schema type: an in-memory graph may hold 27 where the schema says DOUBLE (27.0)."""
+    convert = _PYTHON_TYPES.get(kind)
+    return value if value is None or convert is None else convert(value)
+
+
 def node_ddl(label: str) -> str:
     columns = ", ".join(f"{name} {kind}" for name, kind in NODE_PROPERTIES[label].items())
     return f"CREATE NODE TABLE IF NOT EXISTS {label}({columns}, PRIMARY KEY (id))"

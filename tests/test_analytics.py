@@ -86,7 +86,7 @@ def test_analytics_of_the_samples_over_http(server):
     largest = max(docs, key=lambda d: d["measures"])
     one = httpx.get(server + "/api/analytics", params={"document_id": largest["id"]}).json()
     assert one["scope"]["document"] == largest["id"]
-    assert 0 < len(one["bodies"]) and sum(b["measures"] for b in one["bodies"]) < sum(
+    assert len(one["bodies"]) > 0 and sum(b["measures"] for b in one["bodies"]) < sum(
         b["measures"] for b in httpx.get(server + "/api/analytics", params={"top": 1000}).json()["bodies"])
     assert httpx.get(server + "/api/analytics", params={"document_id": "doc:none"}).status_code == 404
     assert httpx.get(server + "/api/analytics", params={"role": "boss"}).status_code == 422

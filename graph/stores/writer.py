@@ -70,7 +70,7 @@ def _write_nodes(execute: Execute, doc_ids: list[str], graph: PolicyGraph, bulk:
         existing = _existing(execute, label, [n.id for n in nodes]) if label not in schema.OWNED_LABELS else {}
         new = [n for n in nodes if n.id not in existing]
         if not (bulk and bulk.nodes(label, new)):
-            for rows in batched([{p: n.properties.get(p) for p in columns} for n in new]):
+            for rows in batched([{p: schema.typed(n.properties.get(p), t) for p, t in columns.items()} for n in new]):
                 execute(schema.create_nodes(label), {"rows": rows})
         changed = [merged_row(n, existing[n.id], columns, authoritative=n.id in doc_ids)
                    for n in nodes if n.id in existing]
@@ -89,8 +89,8 @@ def _write_relationships(execute: Execute, graph: PolicyGraph, bulk: BulkLoader 
         if bulk and bulk.relationships(rel_type, start_label, end_label, rels):
             continue
         properties = schema.RELATIONSHIPS[rel_type].properties
-        rows = [{"source": r.start, "target": r.end, "props": {p: r.properties.get(p) for p in properties}}
-                for r in rels]
+        rows = [{"source": r.start, "target": r.end,
+                 "props": {p: schema.typed(r.properties.get(p), t) for p, t in properties.items()}} for r in rels]
         for chunk in batched(rows):
             execute(schema.create_relationships(rel_type, start_label, end_label), {"rows": chunk})
 
@@ -107,8 +107,8 @@ def merged_row(node: Node, stored: dict[str, Any], columns: dict[str, str], auth
     """A shared node written again: the loaded document's own node takes its new values; otherwise new
     values fill in what was unknown and aliases are unioned."""
     row = {}
-    for p in columns:
-        new, old = node.properties.get(p), stored.get(p)
+    for p, kind in columns.items():
+        new, old = schema.typed(node.properties.get(p), kind), stored.get(p)
         if isinstance(old, list) and isinstance(new, list):
             row[p] = old + [v for v in new if v not in old]
         elif authoritative:

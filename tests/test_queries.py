@@ -1,0 +1,65 @@
+"""Every named query, in the embedded store's dialect, against the stored samples: runs, and answers sensibly."""
+
+import httpx
+import pytest
+
+import queries
+from tests.conftest import embedded
+
+
+@pytest.fixture(scope="module")
+def store(sample_db):
+    with embedded(sample_db, read_only=True) as opened:
+        yield opened
+
+
+def sample_ids(store) -> dict[str, str]:
+    """A body, a measure restated by a task-table row (so it has owners, links and topics), a topic word."""
+    row = store.run("MATCH (a:Actor)-[:RESPONSIBLE_FOR]->(r:Measure)-[:IMPLEMENTS]->(m:Measure)-[:ABOUT]->(t:Topic) "
+                    "MATCH (m)-[:HAS_TARGET]->(:Target) RETURN a.id AS actor, m.id AS measure, t.name AS topic LIMIT 1")
+    return row[0]
+
+
+@pytest.fixture(scope="module")
+def ids(store) -> dict[str, str]:
+    return sample_ids(store)
+
+
+def parameters(ids: dict[str, str]) -> dict[str, dict]:
+    return {"actor": {"id": ids["actor"]}, "actor_measures": {"id": ids["actor"]},
+            "measure": {"id": ids["measure"]}, "measure_owners": {"id": ids["measure"]},
+            "measure_targets": {"id": ids["measure"]}, "measure_links": {"id": ids["measure"]},
+            "measure_topics": {"id": ids["measure"]}, "topic_measures": {"name": ids["topic"]},
+            "targets": {"doc_id": ""}, "search_measures": {"q": "商业秘密", "limit": 5}}
+
+
+def test_every_named_query_has_parameters_here(ids):
+    assert set(parameters(ids)) <= set(queries.names())
+
+
+@pytest.mark.parametrize("name", queries.names())
+def test_every_named_query_answers_on_the_samples(store, ids, name):
+    rows = store.query(name, parameters(ids).get(name))
+    assert rows, f"{name} returned nothing"
+    if "id" in rows[0] and name not in ("actors", "documents", "topics"):
+        assert all(r["id"] for r in rows)
+
+
+def test_a_measure_named_by_id_is_that_measure(store, ids):
+    assert store.query("measure", {"id": ids["measure"]})[0]["id"] == ids["measure"]
+    assert {r["id"] for r in store.query("actor_measures", {"id": ids["actor"]})}
+
+
+def test_search_finds_measures_containing_the_phrase(server):
+    hits = httpx.get(server + "/api/search", params={"q": "商业秘密", "limit": 3}).json()
+    assert 0 < len(hits) <= 3 and all("商业秘密" in (h["text"] or "") + (h["title"] or "") for h in hits)
+    assert httpx.get(server + "/api/search", params={"q": "没有这个词组的措施"}).json() == []
+    assert httpx.get(server + "/api/search", params={"q": ""}).status_code == 422
+
+
+def test_a_dialect_variant_is_preferred_and_unknown_names_are_named():
+    assert "CONTAINS" in queries.load("search_measures", "ladybug")
+    assert "fulltext" in queries.load("search_measures", "neo4j")
+    assert queries.load("actors", "neo4j") == queries.load("actors", "ladybug")
+    with pytest.raises(KeyError, match="no named query 'nothing'"):
+        queries.load("nothing", "ladybug")
