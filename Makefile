@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DB ?= data/policykg.lbug
 
-.PHONY: install run test lint browser bench clean
+.PHONY: install run test lint lint-cypher compose-check browser bench clean
 
 install: $(VENV)/.installed
 
@@ -28,7 +28,23 @@ browser:
 lint: install
 	$(BIN)/ruff check .
 
-test: install browser lint
+# Every Cypher statement shipped for Neo4j (named queries, schema, writer) through Neo4j's own parser, offline
+# (npm package @neo4j-cypher/language-support, pinned by package-lock.json).
+CYPHER_LINT := tools/cypher-lint
+$(CYPHER_LINT)/node_modules/.installed: $(CYPHER_LINT)/package.json $(CYPHER_LINT)/package-lock.json
+	cd $(CYPHER_LINT) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lint-cypher: install $(CYPHER_LINT)/node_modules/.installed
+	$(BIN)/python $(CYPHER_LINT)/statements.py | node $(CYPHER_LINT)/lint.mjs
+
+# The compose file must validate without a Docker engine: Debian's docker-compose does that.
+compose-check:
+	@command -v docker-compose >/dev/null 2>&1 || \
+		(apt-get update -qq && apt-get install -y -qq docker-compose >/dev/null)
+	docker-compose --env-file .env.example config -q && echo "docker-compose.yml: valid"
+
+test: install browser lint lint-cypher compose-check
 	$(BIN)/pytest -q
 
 # Throughput and memory on a generated corpus of 1,000 documents (figures recorded in docs/benchmarks.md).
@@ -36,4 +52,4 @@ bench: install
 	$(BIN)/python -m bench.run --docs 1000
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache $(CYPHER_LINT)/node_modules

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -139,6 +140,24 @@ def analytics_command(document: str | None, region: str | None, role: str | None
         _fail(str(error))
     report = analytics.analyse(graph, analytics.Scope(document, region, role))
     click.echo(json.dumps(report.to_dict(top=top), ensure_ascii=False, indent=1))
+
+
+@main.command()
+@click.option("--timeout", default=120, show_default=True, help="Seconds to wait before giving up.")
+@store_options
+def wait(timeout: int, settings: Settings) -> None:
+    """Wait until the store answers (a Neo4j server starting beside policykg, as in docker compose)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with open_store(settings.store_config(), read_only=True) as store:
+                store.run("RETURN 1 AS ok")
+            click.echo(f"{settings.store_config().location} answers")
+            return
+        except StoreError as error:
+            if time.monotonic() > deadline:
+                _fail(f"gave up after {timeout} s: {error}")
+            time.sleep(2)
 
 
 @main.command()

@@ -165,3 +165,24 @@ def neo4j_schema() -> list[str]:
     statements.append(f"CREATE FULLTEXT INDEX {MEASURE_FULLTEXT} IF NOT EXISTS FOR (n:Measure) ON EACH [n.title, n.text] "
                       "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}")
     return statements
+
+
+def neo4j_statements() -> dict[str, str]:
+    """Every statement the Neo4j store can run, by a name for reports: checked by Neo4j's own parser in CI."""
+    statements = {f"schema {i + 1}": statement for i, statement in enumerate(neo4j_schema())}
+    statements |= {"superseded documents": SUPERSEDED_DOCUMENTS, "retire documents": RETIRE_DOCUMENTS,
+                   "document hashes": DOCUMENT_HASHES}
+    statements |= {f"remove orphans {i + 1}": statement for i, statement in enumerate(remove_orphans())}
+    for label in NODE_PROPERTIES:
+        for make in (create_nodes, update_nodes, existing_nodes, all_nodes, count_nodes):
+            statements[f"{make.__name__} {label}"] = make(label)
+    for label in OWNED_LABELS:
+        statements[f"delete_owned {label}"] = delete_owned(label)
+    for rel_type in DOCUMENT_EDGES:
+        statements[f"delete_document_edges {rel_type}"] = delete_document_edges(rel_type)
+    for rel_type, rel in RELATIONSHIPS.items():
+        statements[f"all_relationships {rel_type}"] = all_relationships(rel_type)
+        statements[f"count_relationships {rel_type}"] = count_relationships(rel_type)
+        for start, end in rel.pairs:
+            statements[f"create_relationships {rel_type} {start}-{end}"] = create_relationships(rel_type, start, end)
+    return statements

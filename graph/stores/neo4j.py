@@ -30,7 +30,7 @@ class Neo4jStore(GraphStore):
             self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
             self._driver.verify_connectivity()
         except (DriverError, Neo4jError, ValueError) as exc:
-            raise StoreError(f"cannot reach Neo4j at {uri}: {exc}") from exc
+            raise StoreError(f"cannot reach Neo4j at {uri}: {_message(exc)}") from exc
         if not read_only:
             for statement in schema.neo4j_schema():
                 self._write(lambda tx, statement=statement: tx.run(statement).consume())
