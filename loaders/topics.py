@@ -58,16 +58,22 @@ def _stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _candidate(word: str) -> bool:
-    return bool(_WORD.match(word)) and word not in _stopwords() and not _BODY.search(word)
+def _idf_of(word: str) -> float:
+    """The word's IDF, or 0 for a word that can never be a topic: judged once per distinct word."""
+    if not _WORD.match(word) or word in _stopwords() or _BODY.search(word):
+        return 0.0
+    idf, median = _idf()
+    return idf.get(word, median)
 
 
 def topics(text: str, limit: int = TOPICS_PER_MEASURE) -> list[Topic]:
     """The `limit` words of `text` with the highest TF-IDF, best first."""
-    counts = {w: n for w, n in Counter(_tokenizer().cut(text, False)).items() if _candidate(w)}
-    if not counts:
-        return []
-    idf, median = _idf()
-    total = sum(counts.values())
-    best = heapq.nsmallest(limit, [(-n / total * idf.get(w, median), w) for w, n in counts.items()])
-    return [Topic(word, round(-score, 4)) for score, word in best]
+    counts = Counter(_tokenizer().cut(text, False))
+    total = 0
+    scored = []
+    for word, n in counts.items():
+        if idf := _idf_of(word):
+            total += n
+            scored.append((-n * idf, word))
+    best = heapq.nsmallest(limit, scored)
+    return [Topic(word, round(-score / total, 4)) for score, word in best]

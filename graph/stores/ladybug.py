@@ -1,9 +1,10 @@
 """The embedded store: LadybugDB (the maintained fork of Kùzu), on disk, queried with Cypher.
 
-Writes follow what is fast in LadybugDB 0.22: ids are looked up once; many new nodes or edges are
-bulk-loaded with COPY from an Arrow table passed as a parameter (about 30 times faster than row-wise
-Cypher), a few are created with UNWIND … CREATE (MERGE scans the whole table per row); existing shared
-nodes are updated with SET. COPY runs inside the same transaction, so a failed load still rolls back whole.
+Writes follow what is fast in LadybugDB 0.22: ids are looked up once; the new nodes and edges of a large
+write are bulk-loaded with COPY from Arrow tables passed as parameters (about 30 times faster than row-wise
+Cypher), those of a small write (one document reloaded) are created with UNWIND … CREATE, which commits
+faster (MERGE would scan the whole table per row); existing shared nodes are updated with SET. COPY runs
+inside the same transaction, so a failed load still rolls back whole.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from graph.model import Node, PolicyGraph, Relationship
 from graph.stores import writer
 from graph.stores.base import GraphStore, StoreError, WriteTimes
 
-COPY_FROM = 500  # rows from which a bulk COPY beats UNWIND … CREATE
+# Elements (nodes + relationships) from which a write is bulk-loaded with COPY: a COPY of any size is fast,
+# but a transaction that used COPY pays about 0.2 s more at commit, which only large writes win back.
+COPY_FROM = 2000
 _ARROW_TYPES = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
                 "STRING[]": pa.list_(pa.string())}
 
@@ -73,7 +76,8 @@ class LadybugStore(GraphStore):
         with self._lock:
             self._execute("BEGIN TRANSACTION")
             try:
-                times = writer.replace(self._rows, doc_ids, graph, _Copy(self._execute))
+                bulk = _Copy(self._execute) if len(graph.nodes) + len(graph.relationships) >= COPY_FROM else None
+                times = writer.replace(self._rows, doc_ids, graph, bulk)
                 committing = time.perf_counter()
                 self._execute("COMMIT")
             except Exception:
@@ -91,29 +95,27 @@ class LadybugStore(GraphStore):
 
 
 class _Copy:
-    """Bulk loads with COPY from an Arrow table passed as a parameter, for batches of COPY_FROM rows or more."""
+    """Bulk loads with COPY from an Arrow table passed as a parameter."""
 
     def __init__(self, execute: Callable[[str, dict[str, Any]], Any]) -> None:
         self._execute = execute
 
-    def nodes(self, label: str, nodes: list[Node]) -> bool:
-        if len(nodes) < COPY_FROM:
-            return False
+    def nodes(self, label: str, nodes: list[Node]) -> None:
+        if not nodes:
+            return
         columns = schema.NODE_PROPERTIES[label]
         table = {p: [n.properties.get(p) for n in nodes] for p in columns}
         self._execute(schema.copy_nodes(label), {"rows": _arrow(label, table, columns)})
-        return True
 
-    def relationships(self, rel_type: str, start_label: str, end_label: str, rels: list[Relationship]) -> bool:
-        if len(rels) < COPY_FROM:
-            return False
+    def relationships(self, rel_type: str, start_label: str, end_label: str, rels: list[Relationship]) -> None:
+        if not rels:
+            return
         properties = schema.RELATIONSHIPS[rel_type].properties
         columns = {"_from": "STRING", "_to": "STRING", **properties}
         table = {"_from": [r.start for r in rels], "_to": [r.end for r in rels],
                  **{p: [r.properties.get(p) for r in rels] for p in properties}}
         self._execute(schema.copy_relationships(rel_type, start_label, end_label),
                       {"rows": _arrow(rel_type, table, columns)})
-        return True
 
 
 def _arrow(table: str, columns: dict[str, list[Any]], types: dict[str, str]) -> pa.Table:

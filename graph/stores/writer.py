@@ -22,11 +22,11 @@ Execute = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
 
 class BulkLoader(Protocol):
-    """A faster path for many new rows (the embedded store's COPY); returns False to decline a batch."""
+    """A faster way to create new nodes and edges than UNWIND batches (the embedded store's COPY)."""
 
-    def nodes(self, label: str, nodes: list[Node]) -> bool: ...
+    def nodes(self, label: str, nodes: list[Node]) -> None: ...
 
-    def relationships(self, rel_type: str, start_label: str, end_label: str, rels: list[Relationship]) -> bool: ...
+    def relationships(self, rel_type: str, start_label: str, end_label: str, rels: list[Relationship]) -> None: ...
 
 
 def batched(rows: list[Any], size: int = BATCH) -> list[list[Any]]:
@@ -69,7 +69,9 @@ def _write_nodes(execute: Execute, doc_ids: list[str], graph: PolicyGraph, bulk:
         columns = schema.NODE_PROPERTIES[label]
         existing = _existing(execute, label, [n.id for n in nodes]) if label not in schema.OWNED_LABELS else {}
         new = [n for n in nodes if n.id not in existing]
-        if not (bulk and bulk.nodes(label, new)):
+        if bulk:
+            bulk.nodes(label, new)
+        else:
             for rows in batched([{p: schema.typed(n.properties.get(p), t) for p, t in columns.items()} for n in new]):
                 execute(schema.create_nodes(label), {"rows": rows})
         changed = [merged_row(n, existing[n.id], columns, authoritative=n.id in doc_ids)
@@ -86,7 +88,8 @@ def _write_relationships(execute: Execute, graph: PolicyGraph, bulk: BulkLoader 
             raise StoreError(f"relationship {rel.type} points at a node missing from the graph")
         grouped[(rel.type, start.label, end.label)].append(rel)
     for (rel_type, start_label, end_label), rels in grouped.items():
-        if bulk and bulk.relationships(rel_type, start_label, end_label, rels):
+        if bulk:
+            bulk.relationships(rel_type, start_label, end_label, rels)
             continue
         properties = schema.RELATIONSHIPS[rel_type].properties
         rows = [{"source": r.start, "target": r.end,
