@@ -90,6 +90,12 @@ def update_nodes(label: str) -> str:
     return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}"
 
 
+def merge_nodes(label: str) -> str:
+    """Upsert by id (Neo4j: safe beside a concurrent writer; the uniqueness constraint makes it a lookup)."""
+    sets = ", ".join(f"n.{p} = row.{p}" for p in NODE_PROPERTIES[label] if p != "id")
+    return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET {sets}"
+
+
 def copy_nodes(label: str) -> str:
     """Bulk-load the Arrow table $rows, whose columns are NODE_PROPERTIES[label] in order."""
     return f"COPY {label} FROM $rows"
@@ -110,6 +116,13 @@ def create_relationships(rel_type: str, start_label: str, end_label: str) -> str
     assignments = ", ".join(f"{p}: row.props.{p}" for p in props)
     return (f"UNWIND $rows AS row MATCH (a:{start_label} {{id: row.source}}) MATCH (b:{end_label} {{id: row.target}}) "
             f"CREATE (a)-[:{rel_type} {{{assignments}}}]->(b)")
+
+
+def merge_relationships(rel_type: str, start_label: str, end_label: str) -> str:
+    props = RELATIONSHIPS[rel_type].properties
+    sets = ", ".join(f"r.{p} = row.props.{p}" for p in props)
+    return (f"UNWIND $rows AS row MATCH (a:{start_label} {{id: row.source}}) MATCH (b:{end_label} {{id: row.target}}) "
+            f"MERGE (a)-[r:{rel_type}]->(b) SET {sets}")
 
 
 def delete_owned(label: str) -> str:
@@ -174,7 +187,7 @@ def neo4j_statements() -> dict[str, str]:
                    "document hashes": DOCUMENT_HASHES}
     statements |= {f"remove orphans {i + 1}": statement for i, statement in enumerate(remove_orphans())}
     for label in NODE_PROPERTIES:
-        for make in (create_nodes, update_nodes, existing_nodes, all_nodes, count_nodes):
+        for make in (merge_nodes, existing_nodes, all_nodes, count_nodes):
             statements[f"{make.__name__} {label}"] = make(label)
     for label in OWNED_LABELS:
         statements[f"delete_owned {label}"] = delete_owned(label)
@@ -184,5 +197,5 @@ def neo4j_statements() -> dict[str, str]:
         statements[f"all_relationships {rel_type}"] = all_relationships(rel_type)
         statements[f"count_relationships {rel_type}"] = count_relationships(rel_type)
         for start, end in rel.pairs:
-            statements[f"create_relationships {rel_type} {start}-{end}"] = create_relationships(rel_type, start, end)
+            statements[f"merge_relationships {rel_type} {start}-{end}"] = merge_relationships(rel_type, start, end)
     return statements

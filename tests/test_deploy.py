@@ -99,6 +99,8 @@ def test_the_linted_catalogue_holds_every_statement_the_writer_runs(tmp_path, sa
             return store.run(cypher, parameters)
 
         ids = [d.doc_id for d in sample_result.documents]
-        writer.replace(execute, ids, sample_result.graph)  # the Neo4j path: no bulk loader
-        writer.replace(execute, ids, sample_result.graph)  # again, so that shared nodes are updated
+        for _ in range(2):  # into an empty store, then again over the stored graph
+            writer.replace(execute, ids, sample_result.graph, upsert=True)  # as the Neo4j store writes
+        exported = store.export().to_dict()
     assert seen and seen <= set(schema.neo4j_statements().values())
+    assert exported == sample_result.graph.to_dict()  # the upserting path writes the same graph

@@ -1,8 +1,9 @@
 """The production store: Neo4j 5 through the official driver, with the same Cypher as the embedded store.
 
-A load runs in one managed write transaction (`execute_write`), which the driver retries on transient
-errors (leader changes, deadlocks); any other failure rolls the whole load back. Reads use read
-transactions, so a read-only store refuses writes the way the embedded one does.
+Nodes and edges are upserted with UNWIND … MERGE. A load runs in one managed write transaction
+(`execute_write`), which the driver retries on transient errors (leader changes, deadlocks); any other
+failure rolls the whole load back. Reads use read transactions, so a read-only store refuses writes the
+way the embedded one does.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ class Neo4jStore(GraphStore):
             raise StoreError("the Neo4j store is open read-only")
 
         def work(tx: neo4j.ManagedTransaction) -> WriteTimes:
-            return writer.replace(lambda cypher, params: [r.data() for r in tx.run(cypher, params)], doc_ids, graph)
+            return writer.replace(lambda cypher, params: [r.data() for r in tx.run(cypher, params)], doc_ids, graph,
+                                  upsert=True)
 
         return self._write(work)
 

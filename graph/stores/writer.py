@@ -1,8 +1,9 @@
 """Replacing documents in a store, with the same Cypher statements on every store.
 
 A store runs `replace` inside one transaction of its own; a failure anywhere rolls the whole load back.
-The embedded store passes a bulk loader (COPY from Arrow tables) for large batches of new nodes and edges;
-Neo4j writes every batch with UNWIND.
+Nodes and edges are written in UNWIND batches: CREATE for new ones and SET for stored ones, or, with
+`upsert` (Neo4j, where another writer may create the same body meanwhile), MERGE for both. The embedded
+store passes a bulk loader (COPY from Arrow tables) for large writes instead.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ def batched(rows: list[Any], size: int = BATCH) -> list[list[Any]]:
     return [rows[i:i + size] for i in range(0, len(rows), size)]
 
 
-def replace(execute: Execute, doc_ids: Sequence[str], graph: PolicyGraph, bulk: BulkLoader | None = None
-            ) -> WriteTimes:
+def replace(execute: Execute, doc_ids: Sequence[str], graph: PolicyGraph, bulk: BulkLoader | None = None,
+            upsert: bool = False) -> WriteTimes:
     """Delete what the documents owned (and what an earlier version of the same source file owned), write
     `graph`, then remove shared nodes that nothing refers to any more."""
     clock = time.perf_counter()
@@ -51,9 +52,9 @@ def replace(execute: Execute, doc_ids: Sequence[str], graph: PolicyGraph, bulk: 
     if superseded:
         execute(schema.RETIRE_DOCUMENTS, {"doc_ids": superseded})
     deleted = time.perf_counter()
-    _write_nodes(execute, doc_ids, graph, bulk)
+    _write_nodes(execute, doc_ids, graph, bulk, upsert)
     nodes_written = time.perf_counter()
-    _write_relationships(execute, graph, bulk)
+    _write_relationships(execute, graph, bulk, upsert)
     rels_written = time.perf_counter()
     orphans = sum(execute(statement, {})[0]["n"] for statement in schema.remove_orphans())
     return WriteTimes(nodes=len(graph.nodes), relationships=len(graph.relationships), delete=deleted - clock,
@@ -61,7 +62,8 @@ def replace(execute: Execute, doc_ids: Sequence[str], graph: PolicyGraph, bulk: 
                       cleanup=time.perf_counter() - rels_written, orphans_removed=orphans)
 
 
-def _write_nodes(execute: Execute, doc_ids: list[str], graph: PolicyGraph, bulk: BulkLoader | None) -> None:
+def _write_nodes(execute: Execute, doc_ids: list[str], graph: PolicyGraph, bulk: BulkLoader | None,
+                 upsert: bool) -> None:
     by_label: dict[str, list[Node]] = defaultdict(list)
     for node in graph.nodes.values():
         by_label[node.label].append(node)
@@ -69,18 +71,20 @@ def _write_nodes(execute: Execute, doc_ids: list[str], graph: PolicyGraph, bulk:
         columns = schema.NODE_PROPERTIES[label]
         existing = _existing(execute, label, [n.id for n in nodes]) if label not in schema.OWNED_LABELS else {}
         new = [n for n in nodes if n.id not in existing]
-        if bulk:
-            bulk.nodes(label, new)
-        else:
-            for rows in batched([{p: schema.typed(n.properties.get(p), t) for p, t in columns.items()} for n in new]):
-                execute(schema.create_nodes(label), {"rows": rows})
+        new_rows = [] if bulk else [{p: schema.typed(n.properties.get(p), t) for p, t in columns.items()} for n in new]
         changed = [merged_row(n, existing[n.id], columns, authoritative=n.id in doc_ids)
                    for n in nodes if n.id in existing]
+        if bulk:
+            bulk.nodes(label, new)
+        if upsert:
+            new_rows, changed = new_rows + changed, []
+        for rows in batched(new_rows):
+            execute((schema.merge_nodes if upsert else schema.create_nodes)(label), {"rows": rows})
         for rows in batched(changed):
             execute(schema.update_nodes(label), {"rows": rows})
 
 
-def _write_relationships(execute: Execute, graph: PolicyGraph, bulk: BulkLoader | None) -> None:
+def _write_relationships(execute: Execute, graph: PolicyGraph, bulk: BulkLoader | None, upsert: bool) -> None:
     grouped: dict[tuple[str, str, str], list[Relationship]] = defaultdict(list)
     for rel in graph.relationships.values():
         start, end = graph.nodes.get(rel.start), graph.nodes.get(rel.end)
@@ -94,8 +98,10 @@ def _write_relationships(execute: Execute, graph: PolicyGraph, bulk: BulkLoader 
         properties = schema.RELATIONSHIPS[rel_type].properties
         rows = [{"source": r.start, "target": r.end,
                  "props": {p: schema.typed(r.properties.get(p), t) for p, t in properties.items()}} for r in rels]
+        statement = (schema.merge_relationships if upsert else schema.create_relationships)(rel_type, start_label,
+                                                                                           end_label)
         for chunk in batched(rows):
-            execute(schema.create_relationships(rel_type, start_label, end_label), {"rows": chunk})
+            execute(statement, {"rows": chunk})
 
 
 def _existing(execute: Execute, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
