@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 from api.cli import main
 from tests.conftest import write
 
-COMMANDS = ["load", "serve", "export", "stats", "cypher"]
+COMMANDS = ["load", "serve", "export", "analytics", "stats", "cypher", "wait"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
