@@ -245,7 +245,8 @@ def analytics_report(store: StoreDep, document_id: str | None = None, region: st
     network), communities of bodies that work together, measures with several leads and measures no body owns;
     for the whole graph, one document, the documents of one region, or one role."""
     graph = store.export()
-    if document_id is not None and document_id not in graph.nodes:
+    document = graph.nodes.get(document_id or "")
+    if document_id is not None and (document is None or document.label != "Document"):
         raise HTTPException(404, f"no document with id {document_id!r}")
     return analytics.analyse(graph, analytics.Scope(document_id, region, role)).to_dict(top=top)
 

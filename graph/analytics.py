@@ -86,8 +86,9 @@ def _in_scope(graph: PolicyGraph, scope: Scope) -> set[str]:
             and (scope.region is None or regions.get(m.properties.get("doc_id")) == scope.region)}
 
 
-def ownerships(graph: PolicyGraph, scope: Scope = Scope()) -> list[Ownership]:
-    measures = _in_scope(graph, scope)
+def ownerships(graph: PolicyGraph, scope: Scope = Scope(), measures: set[str] | None = None) -> list[Ownership]:
+    """The RESPONSIBLE_FOR edges in scope (`measures`: the scope's measures, when already known)."""
+    measures = _in_scope(graph, scope) if measures is None else measures
     return [Ownership(r.start, r.end, r.properties.get("role") or "unspecified")
             for r in graph.relationships.values()
             if r.type == "RESPONSIBLE_FOR" and r.end in measures and (scope.role is None
@@ -117,7 +118,8 @@ def communities(network: nx.Graph) -> list[list[str]]:
 
 
 def analyse(graph: PolicyGraph, scope: Scope = Scope()) -> Report:
-    owned = ownerships(graph, scope)
+    in_scope = _in_scope(graph, scope)
+    owned = ownerships(graph, scope, in_scope)
     network = co_responsibility(owned)
     betweenness = nx.betweenness_centrality(network, weight="distance") if network.number_of_nodes() > 2 else {}
     groups = communities(network)
@@ -145,12 +147,11 @@ def analyse(graph: PolicyGraph, scope: Scope = Scope()) -> Report:
     several = [_ref(graph, m, sorted(actors)) for m, actors in leads.items() if len(actors) > 1]
     named = [Community(group, [bodies_by_id[a].name for a in group]) for group in groups]
     return Report(scope, bodies, named, sorted(several, key=lambda r: r.id),
-                  [_ref(graph, m) for m in sorted(_unowned(graph, scope))])
+                  [_ref(graph, m) for m in sorted(_unowned(graph, in_scope))])
 
 
-def _unowned(graph: PolicyGraph, scope: Scope) -> set[str]:
-    """Measures in scope that no body owns, directly or through a task-table row that restates them."""
-    measures = _in_scope(graph, scope)
+def _unowned(graph: PolicyGraph, measures: set[str]) -> set[str]:
+    """The measures that no body owns, directly or through a task-table row that restates them."""
     owned = {r.end for r in graph.relationships.values() if r.type == "RESPONSIBLE_FOR"}
     owned |= {r.end for r in graph.relationships.values() if r.type == "IMPLEMENTS" and r.start in owned}
     return measures - owned

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -159,30 +160,28 @@ def _parse(text: str, kind: str) -> Any:
     return text
 
 
-def _read_rows(path: Path) -> tuple[list[tuple[str, str]], list[list[str]]]:
-    """The header as (name, type) and the rows; an empty field stands for a missing value."""
+def _records(path: Path) -> Iterator[tuple[dict[str, str], dict[str, Any]]]:
+    """Each row as (its import columns by kind: ID, LABEL, START_ID, END_ID, TYPE; its typed properties).
+    An empty field stands for a missing value."""
     with path.open(encoding="utf-8", newline="") as source:
         reader = csv.reader(source)
-        header = [(name, kind) for name, _, kind in (column.partition(":") for column in next(reader))]
-        return header, list(reader)
+        header = [column.partition(":") for column in next(reader)]
+        for row in reader:
+            columns, properties = {}, {}
+            for (name, _, kind), text in zip(header, row, strict=True):
+                if not name or kind == "ID":
+                    columns[kind] = text
+                elif text != "":
+                    properties[name] = _parse(text, kind)
+            yield columns, properties
 
 
 def read_csv(folder: Path) -> PolicyGraph:
     graph = PolicyGraph()
     for path in sorted(folder.glob("nodes_*.csv")):
-        header, rows = _read_rows(path)
-        for row in rows:
-            values = {name: _parse(text, kind) for (name, kind), text in zip(header, row, strict=True)
-                      if text != "" and name}
-            label = row[[kind for _, kind in header].index("LABEL")]
-            node_id = row[[kind for _, kind in header].index("ID")]
-            graph.add_node(node_id, label, **{k: v for k, v in values.items() if k != "id"})
+        for columns, properties in _records(path):
+            graph.add_node(columns["ID"], columns["LABEL"], **properties)
     for path in sorted(folder.glob("relationships_*.csv")):
-        header, rows = _read_rows(path)
-        kinds = [kind for _, kind in header]
-        for row in rows:
-            props = {name: _parse(text, kind) for (name, kind), text in zip(header, row, strict=True)
-                     if text != "" and name}
-            graph.add_relationship(row[kinds.index("TYPE")], row[kinds.index("START_ID")], row[kinds.index("END_ID")],
-                                   **props)
+        for columns, properties in _records(path):
+            graph.add_relationship(columns["TYPE"], columns["START_ID"], columns["END_ID"], **properties)
     return graph

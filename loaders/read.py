@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from loaders.errors import LoadError
@@ -21,7 +22,7 @@ class RawDocument:
     text: str
     encoding: str  # the text encoding detected, or the format the text was extracted from
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
         """Identifies the text, whatever file or format it came in: an unchanged document is not loaded again."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()

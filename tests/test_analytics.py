@@ -89,4 +89,6 @@ def test_analytics_of_the_samples_over_http(server):
     assert len(one["bodies"]) > 0 and sum(b["measures"] for b in one["bodies"]) < sum(
         b["measures"] for b in httpx.get(server + "/api/analytics", params={"top": 1000}).json()["bodies"])
     assert httpx.get(server + "/api/analytics", params={"document_id": "doc:none"}).status_code == 404
+    a_measure = report["unowned"][0]["id"]
+    assert httpx.get(server + "/api/analytics", params={"document_id": a_measure}).status_code == 404
     assert httpx.get(server + "/api/analytics", params={"role": "boss"}).status_code == 422

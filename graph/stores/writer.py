@@ -34,6 +34,11 @@ def batched(rows: list[Any], size: int = BATCH) -> list[list[Any]]:
     return [rows[i:i + size] for i in range(0, len(rows), size)]
 
 
+def _in_batches(execute: Execute, statement: str, rows: list[dict[str, Any]]) -> None:
+    for chunk in batched(rows):
+        execute(statement, {"rows": chunk})
+
+
 def replace(execute: Execute, doc_ids: Sequence[str], graph: PolicyGraph, bulk: BulkLoader | None = None,
             upsert: bool = False) -> WriteTimes:
     """Delete what the documents owned (and what an earlier version of the same source file owned), write
@@ -71,17 +76,17 @@ def _write_nodes(execute: Execute, doc_ids: list[str], graph: PolicyGraph, bulk:
         columns = schema.NODE_PROPERTIES[label]
         existing = _existing(execute, label, [n.id for n in nodes]) if label not in schema.OWNED_LABELS else {}
         new = [n for n in nodes if n.id not in existing]
-        new_rows = [] if bulk else [{p: schema.typed(n.properties.get(p), t) for p, t in columns.items()} for n in new]
         changed = [merged_row(n, existing[n.id], columns, authoritative=n.id in doc_ids)
                    for n in nodes if n.id in existing]
         if bulk:
             bulk.nodes(label, new)
+            new = []
+        new_rows = [{p: schema.typed(n.properties.get(p), t) for p, t in columns.items()} for n in new]
         if upsert:
-            new_rows, changed = new_rows + changed, []
-        for rows in batched(new_rows):
-            execute((schema.merge_nodes if upsert else schema.create_nodes)(label), {"rows": rows})
-        for rows in batched(changed):
-            execute(schema.update_nodes(label), {"rows": rows})
+            _in_batches(execute, schema.merge_nodes(label), new_rows + changed)
+        else:
+            _in_batches(execute, schema.create_nodes(label), new_rows)
+            _in_batches(execute, schema.update_nodes(label), changed)
 
 
 def _write_relationships(execute: Execute, graph: PolicyGraph, bulk: BulkLoader | None, upsert: bool) -> None:
@@ -98,10 +103,8 @@ def _write_relationships(execute: Execute, graph: PolicyGraph, bulk: BulkLoader 
         properties = schema.RELATIONSHIPS[rel_type].properties
         rows = [{"source": r.start, "target": r.end,
                  "props": {p: schema.typed(r.properties.get(p), t) for p, t in properties.items()}} for r in rels]
-        statement = (schema.merge_relationships if upsert else schema.create_relationships)(rel_type, start_label,
-                                                                                           end_label)
-        for chunk in batched(rows):
-            execute(statement, {"rows": chunk})
+        make = schema.merge_relationships if upsert else schema.create_relationships
+        _in_batches(execute, make(rel_type, start_label, end_label), rows)
 
 
 def _existing(execute: Execute, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
