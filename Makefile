@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DB ?= data/policykg.lbug
 
-.PHONY: install run test lint lint-cypher compose-check browser bench clean
+.PHONY: install run test fuzz lint lint-cypher compose-check browser bench clean
 
 install: $(VENV)/.installed
 
@@ -46,6 +46,11 @@ compose-check:
 
 test: install browser lint lint-cypher compose-check
 	$(BIN)/pytest -q
+
+# The long fault and fuzz runs (tests marked slow): every bad input many times over, checked against an
+# unchanged store and file system. make test runs their short versions.
+fuzz: install
+	$(BIN)/pytest -q -m slow
 
 # Throughput and memory on a generated corpus of 1,000 documents (figures recorded in docs/benchmarks.md).
 bench: install

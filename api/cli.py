@@ -178,9 +178,16 @@ def stats(settings: Settings) -> None:
 @main.command()
 @click.argument("query")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (string).")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.001),
+              help="Seconds the statement may take to compile, and again to run.")
+@click.option("--limit", default=1000, show_default=True, type=click.IntRange(min=1), help="Rows to print at most.")
 @store_options
-def cypher(query: str, params: tuple[str, ...], settings: Settings) -> None:
-    """Run a read-only Cypher query; prints one JSON object per row."""
+def cypher(query: str, params: tuple[str, ...], timeout: float, limit: int, settings: Settings) -> None:
+    """Run one Cypher statement that only reads the graph; prints one JSON object per row. Anything else
+    (writes, file access, extensions, settings, transactions, CHECKPOINT) is refused: the store's own query
+    plan decides, not keywords."""
+    from graph.readonly import CypherRefused, ReadLimits
+
     parameters = {}
     for param in params:
         name, sep, value = param.partition("=")
@@ -189,8 +196,10 @@ def cypher(query: str, params: tuple[str, ...], settings: Settings) -> None:
         parameters[name] = value
     try:
         with open_store(settings.store_config(), read_only=True) as store:
-            rows = store.run(query, parameters)
+            result = store.run_read_only(query, parameters, ReadLimits(seconds=timeout, rows=limit))
     except StoreError as error:
-        _fail(f"query failed: {error}", 2)
-    for row in rows:
+        _fail(str(error) if isinstance(error, CypherRefused) else f"query failed: {error}", 2)
+    for row in result.rows:
         click.echo(json.dumps(row, ensure_ascii=False, default=str))
+    if result.truncated:
+        click.echo(f"stopped after {limit} rows (--limit); more rows matched", err=True)

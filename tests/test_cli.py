@@ -41,7 +41,7 @@ def test_cypher_refuses_writes_and_reports_syntax_errors(tmp_path, samples):
     runner = CliRunner()
     runner.invoke(main, ["load", str(samples), "--db", db])
     write_attempt = runner.invoke(main, ["cypher", "CREATE (:Actor {id: 'x'})", "--db", db])
-    assert write_attempt.exit_code == 2 and "read-only" in write_attempt.output
+    assert write_attempt.exit_code == 2 and "refused: CREATE writes to the database" in write_attempt.output
     syntax = runner.invoke(main, ["cypher", "MATCH (a RETURN a", "--db", db])
     assert syntax.exit_code == 2 and "Parser exception" in syntax.output
 

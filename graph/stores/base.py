@@ -5,12 +5,15 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import queries
 from graph import schema
 from graph.model import PolicyGraph
 from graph.schema import NODE_PROPERTIES, RELATIONSHIPS
+
+if TYPE_CHECKING:
+    from graph.readonly import ReadLimits, ReadResult
 
 
 class StoreError(Exception):
@@ -42,6 +45,12 @@ class GraphStore(ABC):
     @abstractmethod
     def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run one Cypher statement and return its rows as dicts keyed by column name."""
+
+    @abstractmethod
+    def run_read_only(self, cypher: str, parameters: dict[str, Any] | None = None,
+                      limits: ReadLimits | None = None) -> ReadResult:
+        """Run a statement only if the store reports it as a plain read of the graph (graph/readonly), within a
+        time and a row limit; anything else raises CypherRefused. What `policykg cypher` and a console call."""
 
     @abstractmethod
     def close(self) -> None: ...

@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ladybug
 import pyarrow as pa
@@ -23,6 +23,9 @@ from graph import schema
 from graph.model import Node, PolicyGraph, Relationship
 from graph.stores import writer
 from graph.stores.base import GraphStore, StoreError, WriteTimes
+
+if TYPE_CHECKING:
+    from graph.readonly import ReadLimits, ReadResult
 
 # Elements (nodes + relationships) from which a write is bulk-loaded with COPY: a COPY of any size is fast,
 # but a transaction that used COPY pays about 0.2 s more at commit, which only large writes win back.
@@ -65,6 +68,13 @@ class LadybugStore(GraphStore):
     def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         with self._lock:
             return self._rows(cypher, parameters)
+
+    def run_read_only(self, cypher: str, parameters: dict[str, Any] | None = None,
+                      limits: ReadLimits | None = None) -> ReadResult:
+        from graph.readonly import ReadLimits, ladybug
+
+        with self._lock:
+            return ladybug.run_read_only(self._conn, cypher, parameters, limits or ReadLimits())
 
     def close(self) -> None:
         self._conn.close()

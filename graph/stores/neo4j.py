@@ -9,7 +9,7 @@ way the embedded one does.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import neo4j
 from neo4j.exceptions import DriverError, Neo4jError
@@ -18,6 +18,9 @@ from graph import schema
 from graph.model import PolicyGraph
 from graph.stores import writer
 from graph.stores.base import GraphStore, StoreError, WriteTimes
+
+if TYPE_CHECKING:
+    from graph.readonly import ReadLimits, ReadResult
 
 
 class Neo4jStore(GraphStore):
@@ -45,6 +48,17 @@ class Neo4jStore(GraphStore):
                 if self.read_only:
                     return session.execute_read(work)
                 return session.execute_write(work)
+        except (DriverError, Neo4jError) as exc:
+            raise StoreError(_message(exc)) from exc
+
+    def run_read_only(self, cypher: str, parameters: dict[str, Any] | None = None,
+                      limits: ReadLimits | None = None) -> ReadResult:
+        from graph.readonly import ReadLimits
+        from graph.readonly import neo4j as readonly
+
+        try:
+            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+                return readonly.run_read_only(session, cypher, parameters, limits or ReadLimits())
         except (DriverError, Neo4jError) as exc:
             raise StoreError(_message(exc)) from exc
 
