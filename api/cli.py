@@ -17,7 +17,6 @@ from graph import analytics
 from graph import export as exports
 from graph.stores import StoreError, open_store
 from loaders.errors import LoadError
-from loaders.pipeline import load_paths
 
 _STORE_OPTIONS = (
     click.option("--store", type=click.Choice(["ladybug", "neo4j"]), default=None,
@@ -61,14 +60,20 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be loaded; write nothing.")
 @click.option("--force", is_flag=True, help="Parse and write unchanged documents too (after upgrading policykg).")
+@click.option("--jobs", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Worker processes that parse files, each file in isolation (default: one per core; "
+                   "0: in this process, without isolation, for debugging).")
 @store_options
-def load(paths: tuple[Path, ...], strict: bool, force: bool, settings: Settings) -> None:
+def load(paths: tuple[Path, ...], strict: bool, force: bool, jobs: int | None, settings: Settings) -> None:
     """Load policy documents (files or folders) into the graph. A changed document replaces its old subgraph;
-    an unchanged one (same content hash) is skipped."""
+    an unchanged one (same content hash) is skipped. A file that cannot be loaded is named with its reason,
+    the others load, and the command exits 1."""
+    from loaders.pipeline import load_paths
+
     where = settings.store_config().location
     try:
         with open_store(settings.store_config()) as store:
-            result = load_paths(paths, strict=strict, stored=() if force else store.document_hashes())
+            result = load_paths(paths, strict=strict, stored=() if force else store.document_hashes(), jobs=jobs)
             for error in result.errors:
                 click.echo(f"skipped {error}", err=True)
             if result.documents:
@@ -81,7 +86,8 @@ def load(paths: tuple[Path, ...], strict: bool, force: bool, settings: Settings)
     if not result.documents and not result.unchanged:
         _fail("no document could be loaded" if result.errors else "no supported files found in the given paths")
     unchanged = f", {len(result.unchanged)} unchanged" if result.unchanged else ""
-    click.echo(f"loaded {len(result.documents)} document(s){unchanged} into {where}: "
+    failed = f", {len(result.errors)} failed" if result.errors else ""
+    click.echo(f"loaded {len(result.documents)} document(s){unchanged}{failed} into {where}: "
                + ", ".join(f"{n} {label}" for label, n in counts["nodes"].items()))
     if result.errors:
         sys.exit(1)

@@ -26,6 +26,7 @@ from typing import Any, Literal
 __all__ = ["Failure", "WorkerPool"]
 
 _CONTEXT = multiprocessing.get_context("spawn")
+STARTUP_SECONDS = 120.0  # for a worker to import and initialise before its first task's clock starts
 _RUNNING = object()
 
 
@@ -61,6 +62,7 @@ def _serve(conn: Connection, memory_bytes: int | None, initializer: Callable[...
         initializer(*initargs)
     if memory_bytes is not None:
         _cap_memory(memory_bytes)
+    conn.send(("ready", None))  # a task's time limit starts now, not while the worker imports and warms up
     while (task := conn.recv()) is not None:
         fn, args = task
         try:
@@ -80,8 +82,15 @@ class _Worker:
                                         daemon=True)
         self.process.start()
         child.close()
+        self.ready = False
         self.task: int | None = None  # index of the task it runs
+        self.seconds: float | None = None  # its time limit, counted from when the worker is ready
         self.deadline = float("inf")
+
+    def start(self, task: int, fn: Callable[..., Any], args: tuple[Any, ...], seconds: float | None) -> None:
+        self.task, self.seconds = task, seconds
+        self.deadline = time.monotonic() + (seconds or float("inf")) + (0 if self.ready else STARTUP_SECONDS)
+        self.conn.send((fn, args))
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -137,22 +146,21 @@ class WorkerPool:
                 while pending and len(busy) < self.size:
                     index, args = pending.popleft()
                     worker = self._worker()
-                    worker.task, worker.deadline = index, time.monotonic() + (seconds or float("inf"))
-                    worker.conn.send((fn, args))
+                    worker.start(index, fn, args, seconds)
                     busy.append(worker)
-                yield from self._collect(busy, seconds)
+                yield from self._collect(busy)
         finally:
             for worker in busy:
                 worker.stop(kill=True)
 
-    def _collect(self, busy: list[_Worker], seconds: float | None) -> Iterator[tuple[int, Any]]:
+    def _collect(self, busy: list[_Worker]) -> Iterator[tuple[int, Any]]:
         """Wait for the first worker to answer, die or run out of time; yield what it did."""
         timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
         ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
                          timeout=None if timeout == float("inf") else timeout))
         now = time.monotonic()
         for worker in list(busy):
-            outcome, healthy = self._outcome(worker, ready, now, seconds)
+            outcome, healthy = self._outcome(worker, ready, now)
             if outcome is _RUNNING:
                 continue
             busy.remove(worker)
@@ -163,7 +171,7 @@ class WorkerPool:
                 worker.stop(kill=True)
             yield index, outcome
 
-    def _outcome(self, worker: _Worker, ready: set[Any], now: float, seconds: float | None) -> tuple[Any, bool]:
+    def _outcome(self, worker: _Worker, ready: set[Any], now: float) -> tuple[Any, bool]:
         """(result or Failure, whether the worker can take another task); _RUNNING while it runs."""
         if worker.conn in ready:
             try:
@@ -171,6 +179,10 @@ class WorkerPool:
             except (EOFError, OSError):
                 worker.process.join(timeout=5)
                 return Failure("crash", _crash_detail(worker.process.exitcode)), False
+            if status == "ready":
+                worker.ready = True
+                worker.deadline = now + (worker.seconds or float("inf"))
+                return _RUNNING, True
             if status == "ok":
                 return value, True
             if status == "memory":
@@ -182,7 +194,9 @@ class WorkerPool:
             worker.process.join(timeout=5)
             return Failure("crash", _crash_detail(worker.process.exitcode)), False
         if now >= worker.deadline:
-            return Failure("timeout", f"took longer than {seconds:g} s"), False
+            if not worker.ready:
+                return Failure("crash", f"did not start within {STARTUP_SECONDS:g} s"), False
+            return Failure("timeout", f"took longer than {worker.seconds:g} s"), False
         return _RUNNING, True
 
     def close(self) -> None:

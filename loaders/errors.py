@@ -10,3 +10,7 @@ class LoadError(Exception):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+    def __reduce__(self) -> tuple[type[LoadError], tuple[str, str]]:
+        # Pickled from the worker process that read the file (the default would pass only the message).
+        return LoadError, (self.source, self.problem)

@@ -1,17 +1,24 @@
-"""The loader pipeline end to end: files → read → normalise → segment → extract → build → one graph."""
+"""The loader pipeline end to end: files → read → normalise → segment → extract → build → one graph.
+
+Each file is read and parsed in a worker process (`jobs` of them): a file that crashes its parser, runs past
+FILE_SECONDS or needs more than TASK_MEMORY is reported with its name and the other files load.
+"""
 
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.isolation import Failure, WorkerPool
 from graph.model import PolicyGraph
 from loaders.build import build_graph
 from loaders.errors import LoadError
 from loaders.extract import extract
+from loaders.limits import FILE_SECONDS, TASK_MEMORY
 from loaders.normalise import normalise
 from loaders.read import READERS, RawDocument, read_document
 from loaders.segment import segment
@@ -79,20 +86,81 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
-def load_paths(paths: Iterable[Path], strict: bool = False, stored: Container[str] = ()) -> LoadResult:
-    """Load every file; a bad file is reported and skipped (or, with `strict`, raised at once). A file whose
-    content hash is in `stored` is read but not parsed: it is unchanged."""
+@dataclass(frozen=True)
+class Unchanged:
+    source_file: str  # its text is stored already
+
+
+_stored: Container[str] = frozenset()  # in a worker: the content hashes already in the store
+
+
+_WARM_UP = "某市节约用水方案\n一、总体要求\n（一）推广节水器具。到2025年普及率达到90%。（市水利局牵头，各区配合）\n"
+
+
+def _start_worker(stored: frozenset[str]) -> None:
+    """A worker's set-up: the stored hashes, and the word lists and tokenizer dictionary loaded by parsing a
+    small plan, so that the first file's time limit is spent on that file."""
+    global _stored
+    _stored = stored
+    parse_document(RawDocument("warm-up.txt", Path("warm-up.txt"), _WARM_UP, "utf-8"))
+
+
+def _load_file(path: Path, stored: Container[str] | None = None) -> LoadedDocument | Unchanged | LoadError:
+    """One file: its graph, Unchanged, or the LoadError that names its problem (a bug raises)."""
+    try:
+        raw = read_document(path)
+        if raw.content_hash in (_stored if stored is None else stored):
+            return Unchanged(raw.source_file)
+        return parse_document(raw)
+    except LoadError as error:
+        return error
+
+
+def _failed(path: Path, failure: Failure) -> LoadError:
+    """What a worker that gave no answer did, as a LoadError naming the file."""
+    if failure.kind == "timeout":
+        return LoadError(path.name, f"policykg gave up on it: parsing it {failure.detail} (limit: time per file)")
+    if failure.kind == "memory":
+        return LoadError(path.name, f"parsing it needed more than the {TASK_MEMORY >> 20} MB one file may use "
+                                    f"(limit: memory per file; a decompression bomb?)")
+    what = "its parser " + failure.detail if failure.kind == "crash" else f"internal error {failure.detail}"
+    return LoadError(path.name, f"policykg could not parse it: {what} — please report it with the file")
+
+
+def _outcomes(files: list[Path], stored: Container[str], jobs: int,
+              seconds: float) -> Iterator[tuple[int, LoadedDocument | Unchanged | LoadError]]:
+    if jobs == 0:  # in this process, without isolation: for profiling and debuggers
+        for index, path in enumerate(files):
+            yield index, _load_file(path, stored)
+        return
+    with WorkerPool(min(jobs, len(files)), TASK_MEMORY, initializer=_start_worker,
+                    initargs=(frozenset(stored),)) as pool:
+        for index, outcome in pool.map(_load_file, [(path,) for path in files], seconds):
+            yield index, _failed(files[index], outcome) if isinstance(outcome, Failure) else outcome
+
+
+def load_paths(paths: Iterable[Path], strict: bool = False, stored: Container[str] = (), jobs: int | None = None,
+               seconds: float = FILE_SECONDS) -> LoadResult:
+    """Load every file, each in isolation in one of `jobs` worker processes (default: one per core; 0: in this
+    process). A bad file is reported and skipped (with `strict`, raised at once and the rest abandoned). A
+    file whose content hash is in `stored` is read but not parsed: it is unchanged. The result lists files
+    in path order, whatever order the workers finish in."""
+    files = expand_paths(paths)
     result = LoadResult()
+    if not files:
+        return result
+    outcomes: dict[int, LoadedDocument | Unchanged | LoadError] = {}
     with _fewer_collections():
-        for path in expand_paths(paths):
-            try:
-                raw = read_document(path)
-                if raw.content_hash in stored:
-                    result.unchanged.append(raw.source_file)
-                else:
-                    result.documents.append(parse_document(raw))
-            except LoadError as error:
-                if strict:
-                    raise
-                result.errors.append(error)
+        workers = (os.cpu_count() or 1) if jobs is None else jobs
+        for index, outcome in _outcomes(files, stored, workers, seconds):
+            if strict and isinstance(outcome, LoadError):
+                raise outcome
+            outcomes[index] = outcome
+    for _, outcome in sorted(outcomes.items()):
+        if isinstance(outcome, LoadError):
+            result.errors.append(outcome)
+        elif isinstance(outcome, Unchanged):
+            result.unchanged.append(outcome.source_file)
+        else:
+            result.documents.append(outcome)
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -13,6 +14,7 @@ from loaders.formats.docx import read_docx
 from loaders.formats.html import read_html
 from loaders.formats.pdf import read_pdf
 from loaders.formats.plain import read_plain
+from loaders.limits import MAX_FILE_BYTES, MAX_LINE_CHARS
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,35 @@ def supported_extensions() -> list[str]:
     return sorted(READERS)
 
 
+def _too_big(path: Path, size: int) -> LoadError:
+    return LoadError(path.name, f"the file is {size / 2**20:,.1f} MB, more than the {MAX_FILE_BYTES >> 20} MB "
+                                f"policykg reads (limit: file size)")
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refused above the size limit before it is read (and read at most one byte past the
+    limit, should the file grow meanwhile)."""
+    try:
+        if (size := path.stat().st_size) > MAX_FILE_BYTES:
+            raise _too_big(path, size)
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise LoadError(path.name, f"cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_big(path, len(data))
+    return data
+
+
+def _check_lines(text: str, source: str) -> None:
+    if len(text) <= MAX_LINE_CHARS:
+        return
+    for number, line in enumerate(re.split("\r\n?|\n", text), start=1):  # as normalise splits lines
+        if len(line) > MAX_LINE_CHARS:
+            raise LoadError(source, f"line {number} is {len(line):,} characters long, more than the {MAX_LINE_CHARS:,} "
+                                    f"policykg reads (limit: line length)")
+
+
 def read_document(path: Path) -> RawDocument:
     if not path.is_file():
         raise LoadError(path.name, f"no such file: {path}")
@@ -52,9 +83,6 @@ def read_document(path: Path) -> RawDocument:
         raise LoadError(
             path.name, f"unknown file type {path.suffix or '(none)'}; supported: {', '.join(supported_extensions())}"
         )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(path.name, f"cannot be read ({exc.strerror or exc})") from exc
-    text, encoding = reader(data, path.name)
+    text, encoding = reader(_read_bytes(path), path.name)
+    _check_lines(text, path.name)
     return RawDocument(source_file=path.name, path=path, text=text, encoding=encoding)

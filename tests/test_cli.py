@@ -49,7 +49,8 @@ def test_cypher_refuses_writes_and_reports_syntax_errors(tmp_path, samples):
 @pytest.mark.parametrize(("name", "content", "problem"), [
     ("empty.txt", b"", "empty"),
     ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 50, "binary"),
-    ("garbled.txt", b"\xff\xfe\xfa\xfb\x80\x81" * 20, "neither UTF-8 nor GB18030"),
+    ("garbled.txt", b"\xff\xfe\xfa\xfb\x80\x81" * 20, "garbled"),
+    ("undecodable.txt", b"\x81\x20\xfa\xfb\x80\x81" * 20, "neither UTF-8, GB18030 nor Big5"),
     ("notes.xyz", "一、总体要求".encode(), "unknown file type"),
     ("prose.txt", "今天天气很好，我们去公园散步。".encode(), "no recognisable policy structure"),
     ("cut.docx", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, "not a readable .docx"),

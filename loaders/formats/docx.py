@@ -10,8 +10,10 @@ from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from loaders.errors import LoadError
+from loaders.limits import MAX_COMPRESSION_RATIO, MAX_NESTING, MAX_PARTS, MAX_UNPACKED_BYTES
 
 
 def _cell_text(cell) -> str:
@@ -46,13 +48,41 @@ def _body_lines(document: Document) -> list[str]:
     return lines
 
 
+def _check_package(data: bytes, source: str) -> None:
+    """Refuse a zip that is not a Word document or that would unpack to too much, from its directory alone
+    (what python-docx then reads of a part is bounded by the size declared there)."""
+    try:
+        parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise LoadError(source, f"not a readable .docx (truncated or corrupt: {exc})") from exc
+    if len(parts) > MAX_PARTS:
+        raise LoadError(source, f"the .docx holds {len(parts):,} files, more than {MAX_PARTS:,} (limit: parts)")
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise LoadError(source, f"the .docx would unpack to {unpacked / 2**20:,.0f} MB, more than the "
+                                f"{MAX_UNPACKED_BYTES >> 20} MB policykg unpacks (limit: decompressed size; a zip bomb?)")
+    for part in parts:
+        if part.file_size > 2**20 and part.file_size > MAX_COMPRESSION_RATIO * max(part.compress_size, 1):
+            ratio = part.file_size / max(part.compress_size, 1)
+            raise LoadError(source, f"{part.filename} in the .docx is compressed {ratio:,.0f} to 1, more than "
+                                    f"{MAX_COMPRESSION_RATIO} to 1 (limit: compression ratio; a zip bomb?)")
+    if "word/document.xml" not in {part.filename for part in parts}:
+        raise LoadError(source, "a zip file, but not a Word document (it has no word/document.xml)")
+
+
 def read_docx(data: bytes, source: str) -> tuple[str, str]:
     if not data:
         raise LoadError(source, "the file is empty")
+    _check_package(data, source)
     try:
         document = open_docx(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise LoadError(source, f"not a readable .docx (truncated or corrupt: {exc})") from exc
+    except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc):
+            raise LoadError(source, f"the .docx nests XML elements more than {MAX_NESTING} deep "
+                                    f"(limit: nesting depth)") from exc
+        raise LoadError(source, f"the .docx holds malformed XML ({exc})") from exc
     text = "\n".join(_body_lines(document))
     if not text.strip():
         raise LoadError(source, "the .docx holds no text")

@@ -14,7 +14,8 @@ from bs4.dammit import EncodingDetector
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from loaders.errors import LoadError
-from loaders.formats.plain import decode_text
+from loaders.formats.encoding import decode_text
+from loaders.limits import MAX_NESTING
 
 _BOILERPLATE_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "select",
                      "button", "template", "svg"]
@@ -25,15 +26,37 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
 _TITLE_SEPARATOR = re.compile(r"\s*[_|｜]\s*|\s+[-—]\s+")
 
 
-def _decode(data: bytes, source: str) -> str:
+def _declared_encoding(data: bytes) -> str | None:
+    """The page's <meta charset>, named as decode_text names it."""
     declared = EncodingDetector.find_declared_encoding(data[:4096], is_html=True)
-    if declared:
-        encoding = "gb18030" if declared.lower().replace("-", "") in {"gb2312", "gbk", "gb18030"} else declared
+    if not declared:
+        return None
+    name = declared.lower().replace("_", "-")
+    if name.replace("-", "") in {"gb2312", "gbk", "gb18030", "xgbk"}:
+        return "gb18030"
+    if name.replace("-", "") in {"big5", "cp950", "big5hkscs"}:
+        return "big5"
+    return name
+
+
+def _decode(data: bytes, source: str) -> str:
+    declared = _declared_encoding(data)
+    if declared and declared not in ("gb18030", "big5", "utf-8"):
         try:
-            return data.decode(encoding)
+            return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass  # a wrong declaration is common; fall back to detection
-    return decode_text(data, source)[0]
+    return decode_text(data, source, declared)[0]
+
+
+def _nesting(soup: BeautifulSoup) -> int:
+    """How deep elements are nested (without recursion: the depth is what is being checked)."""
+    deepest, stack = 0, [(soup, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in tag.children if isinstance(child, Tag))
+    return deepest
 
 
 def _drop_boilerplate(soup: BeautifulSoup) -> None:
@@ -100,6 +123,9 @@ def read_html(data: bytes, source: str) -> tuple[str, str]:
     if not data.strip():
         raise LoadError(source, "the file is empty")
     soup = BeautifulSoup(_decode(data, source), "html.parser")
+    if (depth := _nesting(soup)) > MAX_NESTING:
+        raise LoadError(source, f"the page nests elements {depth:,} deep, more than the {MAX_NESTING} policykg "
+                                f"reads (limit: nesting depth)")
     heading = soup.find("h1")
     page_title = heading.get_text(strip=True) if heading else ""
     if not page_title and soup.title:

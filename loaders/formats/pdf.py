@@ -11,13 +11,15 @@ from __future__ import annotations
 import io
 import re
 import statistics
+import struct
+import zlib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTPage, LTTextLine
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
+from pdfminer.psexceptions import PSException
 
 from loaders.errors import LoadError
 from loaders.normalise import starts_structure
@@ -117,15 +119,31 @@ def _paragraphs(rows: list[_Row]) -> list[str]:
     return out
 
 
+# What pdfminer raises on a malformed file besides its own PSException family (PDFSyntaxError, PDFEOFError…).
+_PDFMINER_ERRORS = (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
+                    OverflowError, RecursionError, struct.error, zlib.error)
+
+
+def _layout_pages(data: bytes, source: str) -> Iterator[LTPage]:
+    """pdfminer's pages. Its errors become refusals; none of our code runs inside this try, so a bug of ours
+    stays a bug (the loader reports it as an internal error), never "not a readable PDF"."""
+    pages = extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.3))
+    while True:
+        try:
+            page = next(pages)
+        except StopIteration:
+            return
+        except _PDFMINER_ERRORS as exc:
+            raise LoadError(source, f"not a readable PDF (truncated or corrupt: {exc or type(exc).__name__})") from exc
+        yield page
+
+
 def read_pdf(data: bytes, source: str) -> tuple[str, str]:
     if not data:
         raise LoadError(source, "the file is empty")
     if not data.lstrip().startswith(b"%PDF"):
         raise LoadError(source, "not a PDF (no %PDF header)")
-    try:
-        pages = [_rows(page) for page in extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.3))]
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise LoadError(source, f"not a readable PDF (truncated or corrupt: {exc or type(exc).__name__})") from exc
+    pages = [_rows(page) for page in _layout_pages(data, source)]
     running = _running_keys(pages)
     # Paragraphs continue across page breaks, so the pages are laid end to end before joining.
     rows = [r for page in pages for r in page if _DIGITS.sub("#", r.text) not in running]
