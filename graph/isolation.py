@@ -44,7 +44,10 @@ def _where(exc: BaseException) -> str:
     if not frames:
         return ""
     frame = frames[-1]
-    return f" (at {os.path.relpath(frame.filename)}:{frame.lineno})"
+    path = os.path.relpath(frame.filename)
+    if path.startswith(".."):  # a library's file: its last two parts say which
+        path = os.path.join(*frame.filename.split(os.sep)[-2:])
+    return f" (at {path}:{frame.lineno})"
 
 
 def _cap_memory(headroom: int) -> None:

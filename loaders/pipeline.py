@@ -7,6 +7,7 @@ FILE_SECONDS or needs more than TASK_MEMORY is reported with its name and the ot
 from __future__ import annotations
 
 import gc
+import logging
 import os
 from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
@@ -98,10 +99,12 @@ _WARM_UP = "某市节约用水方案\n一、总体要求\n（一）推广节水�
 
 
 def _start_worker(stored: frozenset[str]) -> None:
-    """A worker's set-up: the stored hashes, and the word lists and tokenizer dictionary loaded by parsing a
-    small plan, so that the first file's time limit is spent on that file."""
+    """A worker's set-up: the stored hashes; pdfminer's warnings about damaged files silenced (the file's
+    refusal says what matters); the word lists and tokenizer dictionary loaded by parsing a small plan, so
+    that the first file's time limit is spent on that file."""
     global _stored
     _stored = stored
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     parse_document(RawDocument("warm-up.txt", Path("warm-up.txt"), _WARM_UP, "utf-8"))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from docx import Document as open_docx
 from docx.document import Document
@@ -76,8 +77,9 @@ def read_docx(data: bytes, source: str) -> tuple[str, str]:
     _check_package(data, source)
     try:
         document = open_docx(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise LoadError(source, f"not a readable .docx (truncated or corrupt: {exc})") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, PackageNotFoundError, KeyError,
+            ValueError) as exc:  # what zipfile and python-docx raise on a damaged package
+        raise LoadError(source, f"not a readable .docx (truncated or corrupt: {exc or type(exc).__name__})") from exc
     except etree.XMLSyntaxError as exc:
         if "Excessive depth" in str(exc):
             raise LoadError(source, f"the .docx nests XML elements more than {MAX_NESTING} deep "
