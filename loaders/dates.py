@@ -13,8 +13,9 @@ _HALF = {"上半年": 6, "下半年": 12, "底": 12, "末": 12, "年底": 12, "�
 
 # A goal date stated in running text: 到2025年, 到2025年底, 截至2026年末, 2025年底前, 至2025年.
 GOAL_DATE = re.compile(
-    r"(?:到|至|截至|截止到?|力争到?|预计到)\s*(20\d{2})\s*年\s*(?:(\d{1,2})\s*月|底|末)?"
-    r"|(20\d{2})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:底|末)?\s*(?:前|以前)"
+    r"(?:到|至|截至|截止到?|力争到?|预计到)\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月|底|末)?"
+    r"|((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:底|末)?\s*(?:前|以前)"
+    r"|((?:19|20)\d{2})\s*年\s*(?:底|末)?(?=[，,]?\s*(?:要|将|力争)?(?:初步|基本|全面)?(?:建成|实现|完成|达到|形成|覆盖))"
 )
 # A plan period: 建设期限为2024年3月至2026年2月, 试点期内（2024年1月—2026年12月）, （2022-2025年）.
 _PERIOD = re.compile(
@@ -63,7 +64,7 @@ def goal_dates(text: str) -> list[GoalDate]:
     """Goal dates stated in running text, in order: 到2025年, 截至2026年末, 2025年6月底前."""
     found = []
     for match in GOAL_DATE.finditer(text):
-        year = match.group(1) or match.group(3)
+        year = match.group(1) or match.group(3) or match.group(5)
         month = match.group(2) or match.group(4)
         value = f"{year}-{int(month):02d}" if month else year
         found.append(GoalDate(value, match.group(0), match.start(), match.end()))

@@ -49,8 +49,11 @@ _STANDALONE = re.compile(r"\S{0,12}〔\d{4}〕\d+号$|\d{4}年\d{1,2}月\d{1,2}�
 TABLE_CAPTION = re.compile(r"^表\s*\d+\s*\S")
 
 
+_ENTITY = re.compile(r"&(?:[a-z]{2,6}|#\d{2,5});")  # HTML entities left in crawled text (&nbsp; &sp;)
+
+
 def _clean_line(raw: str) -> str:
-    text = raw.translate(_WIDTH_MAP).replace("\xa0", " ").rstrip()
+    text = _ENTITY.sub(" ", raw.translate(_WIDTH_MAP).replace("\xa0", " ")).rstrip()
     text = _SPACE_BETWEEN_CJK.sub("", text.strip(" "))
     return text
 

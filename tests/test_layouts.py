@@ -82,7 +82,8 @@ def test_first_listed_convention_heading_notes_bare_notes_and_reordered_table(tm
         assert {(o[1], o[2]) for o in owners if o[0] == path} == {
             ("市民政局", "lead"), ("市卫生健康委", "co"), ("市医保局", "co")}
     assert {(o[1], o[2]) for o in owners if o[0] == "一.(二).①"} == {("市民政局", "lead"), ("市财政局", "co")}
-    assert ("一.(二).②", "市人社局", "lead") in owners
+    # Under that convention a single body is sole: there is no one else to lead.
+    assert ("一.(二).②", "市人社局", "sole") in owners
     # A table whose columns come in another order under other header words.
     rows = {m.properties["text"]: m.properties for m in graph.by_label("Measure") if m.properties["kind"] == "table_row"}
     assert rows["建成智慧养老服务平台"]["deadline"] == "2024-12" and rows["开展老年人能力评估"]["deadline"] == "2025-06"
