@@ -26,7 +26,9 @@ def normalise_doc_number(number: str) -> str:
     return re.sub(r"[\[［【（(﹝]((?:19|20)\d{2})[\]］】）)﹞]", r"〔\1〕", number)
 
 
-_CARRIES = re.compile(r"印发|转发|批转|公布|颁布|发布")
+# How a wrapper notice carries its document: 现将《X》印发给你们, 《X》已经国务院同意，现转发给你们, 现予公布.
+_CARRIES = re.compile(r"(?:现将|现把|现予|已经.{0,12}同意).{0,30}?(?:印发|转发|批转|公布|颁布|发布)|"
+                      r"(?:印发|转发|批转)给你们")
 _SHORT_NAME = re.compile(r"(以下简称|简称|下称)\s*$")
 
 
@@ -39,7 +41,8 @@ def _self_reference(text: str, match: re.Match[str], front_end: int) -> bool:
         return False
     sentence_start = max(text.rfind(mark, 0, match.start()) for mark in "。；\n") + 1
     sentence_end = min((i for i in (text.find(mark, match.end()) for mark in "。；\n") if i >= 0), default=len(text))
-    return bool(_CARRIES.search(text[sentence_start:sentence_end]))
+    sentence = re.sub(r"《[^《》]*》", "《》", text[sentence_start:sentence_end])  # titles say 印发 too
+    return bool(_CARRIES.search(sentence))
 
 
 def find_citations(text: str, own_titles: list[str], front_end: int = 0) -> list[Citation]:
@@ -47,6 +50,9 @@ def find_citations(text: str, own_titles: list[str], front_end: int = 0) -> list
     the wrapper notice that carries the document ends), and a title that is the tail of another
     (国务院《关于…》 beside 《国务院关于…》) is the same document."""
     own = {compare_key(t) for t in own_titles if t}
+    # Short names a text defines (以下简称《方案》) stand for a title already cited, or its own.
+    own |= {compare_key(m.group(1)) for m in _TITLE.finditer(text)
+            if _SHORT_NAME.search(text[max(0, m.start() - 6):m.start()])}
     found: list[Citation] = []
     for match in _TITLE.finditer(text):
         title = match.group(1).strip()
@@ -58,7 +64,8 @@ def find_citations(text: str, own_titles: list[str], front_end: int = 0) -> list
     merged: list[Citation] = []
     for cite in sorted(found, key=lambda c: -len(compare_key(c.title))):
         key = compare_key(cite.title)
-        same = next((m for m in merged if compare_key(m.title).endswith(key)), None)
+        # 国务院《关于…》 beside 《国务院关于…》: the shorter title lacks only its issuer.
+        same = next((m for m in merged if key.startswith("关于") and compare_key(m.title).endswith(key)), None)
         if same is None:
             merged.append(cite)
         elif same.doc_number is None and cite.doc_number:

@@ -57,7 +57,7 @@ def _contexts() -> dict[str, list[str]]:
     return {kind: words.split(",") for kind, words in rows("target_contexts.tsv")}
 
 
-_NUM = rf"\d+(?:\.\d+)?|[{CHINESE_NUMERAL}]+|一半|半数"
+_NUM = rf"\d+(?:\.\d+)?|[{CHINESE_NUMERAL}]+"
 _MAGNITUDE = "(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)"
 
 
@@ -67,9 +67,16 @@ def value_pattern() -> re.Pattern[str]:
     pre = alternation([w for w in _comparators()["pre"] if w != "为"] + ["为"])
     post = alternation(list(_comparators()["post"]))
     return re.compile(
-        rf"(?P<pre>{pre})?\s*(?P<num>{_NUM})(?:\s*[-—–~～至到]\s*(?P<num2>{_NUM}))?\s*(?P<more>多|余)?\s*"
-        rf"(?P<unit>{_MAGNITUDE}?(?:{units})|%|％|{_MAGNITUDE})(?P<post>{post})?"
+        rf"(?P<pre>{pre})?\s*(?:(?P<num>{_NUM})(?:\s*[-—–~～至到]\s*(?P<num2>{_NUM}))?\s*(?P<more>多|余)?\s*"
+        rf"(?P<unit>{_MAGNITUDE}?(?:{units})|%|％|{_MAGNITUDE})|(?P<half>一半|半数))(?P<post>{post})?"
     )
+
+
+def _value(match: re.Match[str]) -> tuple[float | None, str]:
+    """A matched figure's value and unit: 一半 is 50%."""
+    if match.group("half"):
+        return 50.0, "%"
+    return _number(match.group("num")), match.group("unit")
 
 
 @cache
@@ -100,7 +107,7 @@ def _ends_with_verb(text: str) -> bool:
     return bool(tokens) and tokens[-1].flag.startswith("v") and len(tokens[-1].word) >= 2
 
 
-_VAGUE = ("批", "支", "系列", "些")  # 一批, 一支队伍: "some", not a count
+_VAGUE = ("批", "支", "系列", "些", "次", "轮")  # 一批, 一支队伍, 开展一次检查: "some", not a count
 _CHANGE = re.compile(r"(增长|增加|提高|提升|下降|降低|减少|压减|压缩|缩短)$")
 _PAST = re.compile(r"已|曾|期间|时期|以来|过去|累计实现|先后|截至目前|截止目前|目前|去年|上年")
 _CLAUSE_END = "，。；：！？\n"
@@ -113,15 +120,13 @@ _CONJUNCTION = re.compile(r"(?:和|及|以及|与|、|，)$")
 def _number(text: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
-    if text in ("一半", "半数"):
-        return 50.0
     value = chinese_to_int(text)
     return float(value) if value is not None else None
 
 
 def clean_indicator(text: str) -> str:
-    """Strip the date, scope words and stray punctuation around an indicator phrase."""
-    text = text.strip(" 、，,的")
+    """Strip the date, scope words, a cross-reference （见附表） and stray punctuation around an indicator."""
+    text = re.sub(r"[（(](?:见|详见)[^）)]*[）)]", "", text).strip(" 、，,的")
     text = _DATE_PREFIX.sub("", text)
     text = _PERIOD_PREFIX.sub("", text)
     for _ in range(3):
@@ -151,41 +156,63 @@ def _is_noise(text: str, match: re.Match[str]) -> bool:
     after = text[match.end():match.end() + 1]
     if (before and before in "第“\"《") or (after and after in "”\"》"):
         return True
+    if match.group("half"):
+        return False
+    if match.group("unit") == "级" and not match.group("num")[0].isdigit():
+        return True  # 三级医院, 一级指标: a grade, not a quantity
     return bool(before.isdigit() or (before == "." and match.group("num")[0].isdigit()))
 
 
-def _not_a_goal(text: str, match: re.Match[str], clause_start: int, comparator: str) -> bool:
-    """A duration, an award or fee cap, a limit, a threshold, or a count of things just listed."""
-    unit, clause = match.group("unit"), text[clause_start:match.start()]
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins and ends."""
+    head = max(text.rfind(mark, 0, start) for mark in "。；！？\n") + 1
+    tails = [i for i in (text.find(mark, end) for mark in "。；！？\n") if i >= 0]
+    return head, min(tails) if tails else len(text)
+
+
+def _not_a_goal(text: str, match: re.Match[str], clause_start: int, comparison: tuple[str, str]) -> bool:
+    """A duration, a frequency, an award or fee cap or condition, a limit, a threshold, or a count of things
+    just listed."""
+    comparator, word = comparison
+    unit, clause = _value(match)[1], text[clause_start:match.start()]
     contexts = _contexts()
     if unit in contexts["duration"] and comparator != "<=":
         return True  # 3至6个月的见习; but 审理周期缩短至88天以内 is a goal
-    stated = text[clause_start:_clause_end(text, match.end())]
-    capped = any(w in clause[-8:] + (match.group("pre") or "") for w in contexts["cap"])
-    if any(w in stated for w in contexts["award"]) and (capped or re.search(r"每(?:个|家|项|人|户|年)", clause)):
-        return True  # 给予最高200万元奖励, 担保费率不超过1.5%
-    if re.search(r"(?:只|仅|限)[^，。；]{0,3}$", clause):
-        return True  # 只开设一个账号: a limit, not a state to reach
-    after = text[match.end():match.end() + 12]
-    if re.match(rf"^(?:及?以[上下])?的(?:{'|'.join(contexts['threshold'])})", after):
-        return True  # 招用人数达到职工总数20%的企业
+    if unit in ("次", "轮") and word not in _comparators()["post"] and re.search(r"每(?:\d+|[一两二三四五])?[年季月周]", clause):
+        return True  # 每年召开两次会议: a frequency
+    head, tail = _sentence(text, match.start(), match.end())
+    if any(w in text[head:tail] for w in contexts["award"]):
+        if word in contexts["cap"] or re.search(r"每(?:个|家|项|人|户|年)", clause):
+            return True  # 给予最高200万元奖励, 收费原则上不高于0.5%, 每家奖励10万元
+        if "对" in text[head:match.start()] and re.search(r"给予|予以", text[match.end():tail]):
+            return True  # 可对单户担保金额500万元及以下的业务给予补贴: the condition of a grant
+    if "在" in clause and re.match(r"^[^，。；]*的基础上", text[match.end():]):
+        return True  # 在已有2个领域快速审查的基础上: a baseline to build on
+    if re.search(r"(?:只|仅|限)[^，。；]{0,3}$", clause) or clause.endswith("按"):
+        return True  # 只开设一个账号, 按不低于采购金额的30%预付: a limit or a rate, not a state to reach
+    after = text[match.end():match.end() + 16]
+    if re.match(rf"^(?:及?以[上下])?的(?:[，,]|[^，。；、]{{0,8}}?(?:{'|'.join(contexts['threshold'])}))", after):
+        return True  # 招用人数达到职工总数20%的企业, 500万元以上的再担保业务, 在3家及以上的，采取…
     listed = re.search(r"等$|[^\d\s]、[^、，]{1,8}$", clause.rstrip())
     return bool(listed) and not _verb_start().match(clean_indicator(clause)) and not _ends_with_verb(clause)
 
 
-def _comparator(match: re.Match[str], clause: str) -> str:
+def _comparator(match: re.Match[str], clause: str) -> tuple[str, str]:
+    """The goal's comparator and the word that sets it ("" when none does)."""
     post, pre = match.group("post"), match.group("pre")
     if post:
-        return _comparators()["post"][post]
+        return _comparators()["post"][post], post
     if match.group("more"):
-        return ">"
+        return ">", match.group("more")
     if pre and pre != "为":
-        return _comparators()["pre"][pre]
-    # A comparator earlier in the clause governs 占…的5%: 法制审核人员不少于执法人员总数的5%.
-    earlier = re.search(rf"({alternation(list(_comparators()['pre']))})[^，。；]{{1,20}}的$", clause)
-    if earlier and earlier.group(1) != "为":
-        return _comparators()["pre"][earlier.group(1)]
-    return ">=" if match.group("num2") else "="
+        return _comparators()["pre"][pre], pre
+    # A comparator earlier in the clause governs 占…的5% (法制审核人员不少于执法人员总数的5%) and a verb between
+    # (至少建设一所).
+    words = alternation([w for w in _comparators()["pre"] if w != "为"])
+    earlier = re.search(rf"({words})(?:[^，。；]{{1,20}}的|[^，。；\d]{{1,4}})$", clause)
+    if earlier:
+        return _comparators()["pre"][earlier.group(1)], earlier.group(1)
+    return (">=" if match.group("num2") else "="), ""
 
 
 # --- lists: 分别 and 均 -------------------------------------------------------------------------------------
@@ -225,13 +252,13 @@ def _each(text: str, match: re.Match[str], names: list[str], values: list[re.Mat
           default_pre: str | None) -> Iterator[TargetMention]:
     start = match.start("names") + len(match.group("names")) - len(match.group("names").lstrip())
     for name, value in zip(names, values, strict=True):
-        number = _number(value.group("num"))
+        number, unit = _value(value)
         if number is None:
             continue
         comparator = _comparators()["post"].get(value.group("post") or "") or \
             _comparators()["pre"].get(value.group("pre") or default_pre or "", "=")
-        yield TargetMention(name, number, value.group("unit"), comparator, text[start:match.end()].strip(), start,
-                            match.end(), due=due_for(match.start()))
+        yield TargetMention(name, number, unit, comparator, text[start:match.end()].strip(), start, match.end(),
+                            due=due_for(match.start()))
 
 
 # --- the rule --------------------------------------------------------------------------------------------
@@ -266,18 +293,19 @@ def find_targets(text: str, *, require_goal_form: bool, due: str | None = None) 
 def _read(text: str, match: re.Match[str], following: list[re.Match[str]], consumed: int, dates, due_for,
           require_goal_form: bool) -> tuple[TargetMention | None, int]:
     """One figure read as a goal (and where its reading ends), or None."""
-    number = _number(match.group("num"))
-    if number is None or (match.group("unit") in ("万", "亿") and not match.group("num")[0].isdigit()):
+    number, unit = _value(match)
+    is_chinese = not match.group("half") and not match.group("num")[0].isdigit()
+    if number is None or (unit in ("万", "亿") and is_chinese):
         return None, consumed
     start = _clause_start(text, match.start(), consumed)
     before = text[start:match.start()]
-    comparator = _comparator(match, before)
-    if _is_noise(text, match) or _PAST.search(before) or _not_a_goal(text, match, start, comparator):
+    comparison = _comparator(match, before)
+    comparator = comparison[0]
+    if _is_noise(text, match) or _PAST.search(before) or _not_a_goal(text, match, start, comparison):
         return None, consumed
-    is_chinese = not match.group("num")[0].isdigit()
     verb_before = _ends_with_verb(re.sub(r"(?:至少|不少于|约|近)$", "", before))
     if (is_chinese and not (match.group("pre") or match.group("post") or verb_before)) or \
-            (is_chinese and number == 1 and match.group("unit") in _VAGUE):
+            (is_chinese and number == 1 and unit in _VAGUE):
         return None, consumed  # 一个单位, 两个方面, 培育一批: words, not figures
     indicator = clean_indicator(before)
     clause_end = _clause_end(text, match.end())
@@ -285,18 +313,19 @@ def _read(text: str, match: re.Match[str], following: list[re.Match[str]], consu
     after = text[match.end():end]
     counted = clean_indicator(re.sub(r"^的", "", after))
     shares_clause = end < clause_end  # another figure follows in this clause, read with the words between
-    if shares_clause and not verb_before and re.match(r"^[\u4e00-\u9fff“]", after):
+    if shares_clause and before.strip() and not _goal_verbs().search(before) and re.match(r"^[\u4e00-\u9fff“]", after):
         return None, consumed  # 超千万元服务业龙头企业2～3家: a threshold the next figure's noun is qualified by
-    # Number first when nothing names the thing before the number, or a verb stands right before it and the
-    # counted thing follows (建成30个站, 选拔200名青年骨干和50名学科带头人).
-    number_first = not indicator or len(indicator) < 3 or (verb_before and bool(counted))
+    # Number first when nothing names the thing before the number, or a verb or a preposition stands right
+    # before it and the counted thing follows (建成30个站, 选拔200名青年骨干和50名学科带头人, 在10个左右领域开展).
+    leads_in = verb_before or bool(re.search(r"[在对向给从于]$", before))
+    number_first = not indicator or len(indicator) < 3 or (leads_in and bool(counted))
+    goal_form = bool(verb_before or _verb_start().match(before.strip()) or _CHANGE.search(indicator))
     if number_first:
         indicator = counted
         snippet_start, snippet_end = match.start() - len(before) + len(before.lstrip()), end
-        goal_form = verb_before or not before.strip()
+        goal_form = goal_form or not before.strip()
     else:
         snippet_start, snippet_end = start, match.end()
-        goal_form = bool(_verb_start().match(indicator) or _CHANGE.search(indicator))
     if not indicator or len(indicator) < 2:
         return None, consumed
     stated = [d for d in dates if d.end <= match.start()]
@@ -305,7 +334,7 @@ def _read(text: str, match: re.Match[str], following: list[re.Match[str]], consu
     if require_goal_form and comparator == "=" and not (goal_form or dated_sentence):
         return None, consumed
     ranged = bool(match.group("num2"))
-    mention = TargetMention(indicator, number, match.group("unit"), comparator,
+    mention = TargetMention(indicator, number, unit, comparator,
                             text[snippet_start:snippet_end].strip(" ，、"), snippet_start, snippet_end,
                             _number(match.group("num2")) if ranged else None, due_for(match.start()))
     # The words between two figures count the first one's thing only when a conjunction hands on to the next
