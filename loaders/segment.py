@@ -167,52 +167,72 @@ class _Builder:
         self.table = None
 
     def add(self, index: int) -> None:
-        line = self.lines[index]
-        text = line.text
+        """Place one body line: in a table, a list the numbering must skip, an annex, a box, a numbered item,
+        or as a paragraph of the item that is open."""
+        text = self.lines[index].text
+        steps = (self.table_row, self.skipped_number, self.annex_line, self.box_line, self.numbered_line)
+        if not any(step(index, text) for step in steps):
+            self.current().paragraphs.append(Paragraph(text, self.span(index)))
+
+    def table_row(self, index: int, text: str) -> bool:
+        """A row of a tab-separated table, or a line of the space-separated table under a 表N caption."""
         if "\t" in text or self.inside_table(index):
             self.add_table_row(index, text.split("\t"))
-            return
-        if self.table is not None and not self.table.tab_separated:
-            if HEADING_MARK.match(text) and not re.match(r"^\d", text):
-                self.table = None
-            else:
-                self.table.rows.append(TableRow([text], self.span(index)))
-                return
+            return True
+        spaced = self.table is not None and not self.table.tab_separated
+        if spaced and (not HEADING_MARK.match(text) or re.match(r"^\d", text)):
+            self.table.rows.append(TableRow([text], self.span(index)))
+            return True
         self.table = None
+        return False
+
+    def skipped_number(self, index: int, text: str) -> bool:
+        """Numbered lines that open no item: the entries of 附件：1. … 2. …, and the notes of a 注： block."""
         if self.in_annex_list and re.match(r"^\d{1,2}\s*[.．、]", text) and "。" not in text and len(text) < 40:
-            return  # an entry of the 附件：1. … 2. … list, not a numbered item
+            return True
         if _NOTES.match(text):
-            self.in_notes = True  # 注：1. … 2. … explains what precedes; its numbers open no items
+            self.in_notes = True
         elif self.in_notes and (_ANNEX.match(text) or (HEADING_MARK.match(text) and not re.match(r"^[（(]?\d", text))):
             self.in_notes = False
         if self.in_notes:
             self.current().paragraphs.append(Paragraph(text, self.span(index)))
-            return
+            return True
         self.in_annex_list = bool(_ANNEX_LIST.match(text)) and not _ANNEX.match(text)
-        if _ANNEX.match(text):
-            self.open_annex(index, _ANNEX.match(text).group(1))
-            return
+        return False
+
+    def annex_line(self, index: int, text: str) -> bool:
+        """附件N opens an annex; the line after it is the annex's title."""
+        annex = _ANNEX.match(text)
+        if annex:
+            self.open_annex(index, annex.group(1))
+            return True
         if self.container.kind == "annex" and not self.container.title and not HEADING_MARK.match(text):
             self.container.title = text
-            return
+            return True
+        return False
+
+    def box_line(self, index: int, text: str) -> bool:
+        """A 表N caption, a 专栏 heading, or a line inside the open box."""
         if TABLE_CAPTION.match(text):
             self.box = None
             self.table = Table([], [], self.span(index), tab_separated=False)
             self.current().tables.append(self.table)
-            return
+            return True
         box = _BOX.match(text)
         if box:
             self.open_box(index, box.group(1), box.group(2))
-            return
-        if self.box is not None and not line.indented and not HEADING_MARK.match(text):
+            return True
+        if self.box is not None and not self.lines[index].indented and not HEADING_MARK.match(text):
             self.box.paragraphs.append(Paragraph(text, self.span(index)))
-            return
+            return True
         self.box = None
+        return False
+
+    def numbered_line(self, index: int, text: str) -> bool:
         marker, number, rest = _numbering(text, self.decimal)
         if marker:
             self.open_item(index, marker, number, rest)
-            return
-        self.current().paragraphs.append(Paragraph(text, self.span(index)))
+        return bool(marker)
 
     def inside_table(self, index: int) -> bool:
         """A short line between two rows of a tab-separated table is a row of it: a category (一、某方面（共5项）)."""

@@ -290,54 +290,87 @@ def find_targets(text: str, *, require_goal_form: bool, due: str | None = None) 
     return sorted(found, key=lambda t: t.start)
 
 
+@dataclass(frozen=True)
+class _Figure:
+    """One figure in its clause: the words before it (from the clause start, or where the last goal's reading
+    ended) and after it (to the clause end, or the next figure)."""
+
+    match: re.Match[str]
+    start: int  # where `before` starts
+    before: str
+    after: str
+    end: int  # where `after` ends
+    shares_clause: bool  # another figure follows in this clause
+    verb_before: bool
+
+    @property
+    def is_chinese(self) -> bool:
+        return not self.match.group("half") and not self.match.group("num")[0].isdigit()
+
+
+def _figure(text: str, match: re.Match[str], following: list[re.Match[str]], consumed: int) -> _Figure:
+    start = _clause_start(text, match.start(), consumed)
+    before = text[start:match.start()]
+    clause_end = _clause_end(text, match.end())
+    end = min(clause_end, following[0].start() if following else len(text))
+    return _Figure(match, start, before, text[match.end():end], end, end < clause_end,
+                   _ends_with_verb(re.sub(r"(?:至少|不少于|约|近)$", "", before)))
+
+
+def _rejected(text: str, figure: _Figure, comparison: tuple[str, str]) -> bool:
+    """Figures that are no goal: noise, the past, rules and thresholds, numeral words, an attribute."""
+    match, before = figure.match, figure.before
+    number, unit = _value(match)
+    if number is None or (unit in ("万", "亿") and figure.is_chinese):
+        return True
+    if _is_noise(text, match) or _PAST.search(before) or _not_a_goal(text, match, figure.start, comparison):
+        return True
+    if figure.is_chinese and (not (match.group("pre") or match.group("post") or figure.verb_before)
+                              or (number == 1 and unit in _VAGUE)):
+        return True  # 一个单位, 两个方面, 培育一批: words, not figures
+    # 超千万元服务业龙头企业2～3家: a threshold the next figure's noun is qualified by.
+    return (figure.shares_clause and bool(before.strip()) and not _goal_verbs().search(before)
+            and bool(re.match(r"^[\u4e00-\u9fff“]", figure.after)))
+
+
+def _reading(figure: _Figure) -> tuple[str, int, int, bool, bool]:
+    """The goal's indicator, snippet span, whether it reads number first, and whether it has a goal's form.
+
+    Number first when nothing names the thing before the number, or a verb or a preposition stands right before
+    it and the counted thing follows (建成30个站, 选拔200名青年骨干和50名学科带头人, 在10个左右领域开展).
+    """
+    before, match = figure.before, figure.match
+    indicator = clean_indicator(before)
+    counted = clean_indicator(re.sub(r"^的", "", figure.after))
+    leads_in = figure.verb_before or bool(re.search(r"[在对向给从于]$", before))
+    number_first = not indicator or len(indicator) < 3 or (leads_in and bool(counted))
+    goal_form = bool(figure.verb_before or _verb_start().match(before.strip()) or _CHANGE.search(indicator))
+    if number_first:
+        start = match.start() - len(before) + len(before.lstrip())
+        return counted, start, figure.end, True, goal_form or not before.strip()
+    return indicator, figure.start, match.end(), False, goal_form
+
+
 def _read(text: str, match: re.Match[str], following: list[re.Match[str]], consumed: int, dates, due_for,
           require_goal_form: bool) -> tuple[TargetMention | None, int]:
     """One figure read as a goal (and where its reading ends), or None."""
-    number, unit = _value(match)
-    is_chinese = not match.group("half") and not match.group("num")[0].isdigit()
-    if number is None or (unit in ("万", "亿") and is_chinese):
+    figure = _figure(text, match, following, consumed)
+    comparison = _comparator(match, figure.before)
+    if _rejected(text, figure, comparison):
         return None, consumed
-    start = _clause_start(text, match.start(), consumed)
-    before = text[start:match.start()]
-    comparison = _comparator(match, before)
-    comparator = comparison[0]
-    if _is_noise(text, match) or _PAST.search(before) or _not_a_goal(text, match, start, comparison):
-        return None, consumed
-    verb_before = _ends_with_verb(re.sub(r"(?:至少|不少于|约|近)$", "", before))
-    if (is_chinese and not (match.group("pre") or match.group("post") or verb_before)) or \
-            (is_chinese and number == 1 and unit in _VAGUE):
-        return None, consumed  # 一个单位, 两个方面, 培育一批: words, not figures
-    indicator = clean_indicator(before)
-    clause_end = _clause_end(text, match.end())
-    end = min(clause_end, following[0].start() if following else len(text))
-    after = text[match.end():end]
-    counted = clean_indicator(re.sub(r"^的", "", after))
-    shares_clause = end < clause_end  # another figure follows in this clause, read with the words between
-    if shares_clause and before.strip() and not _goal_verbs().search(before) and re.match(r"^[\u4e00-\u9fff“]", after):
-        return None, consumed  # 超千万元服务业龙头企业2～3家: a threshold the next figure's noun is qualified by
-    # Number first when nothing names the thing before the number, or a verb or a preposition stands right
-    # before it and the counted thing follows (建成30个站, 选拔200名青年骨干和50名学科带头人, 在10个左右领域开展).
-    leads_in = verb_before or bool(re.search(r"[在对向给从于]$", before))
-    number_first = not indicator or len(indicator) < 3 or (leads_in and bool(counted))
-    goal_form = bool(verb_before or _verb_start().match(before.strip()) or _CHANGE.search(indicator))
-    if number_first:
-        indicator = counted
-        snippet_start, snippet_end = match.start() - len(before) + len(before.lstrip()), end
-        goal_form = goal_form or not before.strip()
-    else:
-        snippet_start, snippet_end = start, match.end()
+    indicator, snippet_start, snippet_end, number_first, goal_form = _reading(figure)
     if not indicator or len(indicator) < 2:
         return None, consumed
     stated = [d for d in dates if d.end <= match.start()]
     # A figure after 到2020年 in the same sentence is a goal of that date.
     dated_sentence = bool(stated) and "。" not in text[stated[-1].end:match.start()]
-    if require_goal_form and comparator == "=" and not (goal_form or dated_sentence):
+    if require_goal_form and comparison[0] == "=" and not (goal_form or dated_sentence):
         return None, consumed
-    ranged = bool(match.group("num2"))
-    mention = TargetMention(indicator, number, unit, comparator,
-                            text[snippet_start:snippet_end].strip(" ，、"), snippet_start, snippet_end,
-                            _number(match.group("num2")) if ranged else None, due_for(match.start()))
+    number, unit = _value(match)
+    upper = _number(match.group("num2")) if match.group("num2") else None
+    mention = TargetMention(indicator, number, unit, comparison[0], text[snippet_start:snippet_end].strip(" ，、"),
+                            snippet_start, snippet_end, upper, due_for(match.start()))
     # The words between two figures count the first one's thing only when a conjunction hands on to the next
     # (建设50所学校和150个专业); otherwise they are the next figure's indicator (助力400家企业实现转化不少于1200件).
-    keeps_words = number_first and shares_clause and _CONJUNCTION.search(after.strip())
+    keeps_words = number_first and figure.shares_clause and _CONJUNCTION.search(figure.after.strip())
     return mention, (snippet_end if keeps_words else match.end())
