@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from loaders.jurisdiction import LEVEL_PREFIXES, NATIONWIDE, Jurisdiction, national_body, split_place
@@ -97,6 +97,7 @@ def _expand_short_place(name: str, jurisdiction: Jurisdiction) -> str:
     return name
 
 
+@lru_cache(maxsize=65536)
 def place(written: str, jurisdiction: Jurisdiction) -> Placement:
     """Where a body name written in a document of `jurisdiction` belongs.
 
@@ -144,6 +145,7 @@ def _reforms() -> dict[str, list[Reform]]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def reform_for(placement: Placement, jurisdiction: Jurisdiction) -> Reform | None:
     """The reform that renamed the body at `placement`, where the table says it applies to that place."""
     for reform in _reforms().get(placement.key.lstrip(placement.prefix) if placement.prefix else placement.key, []):

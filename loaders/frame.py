@@ -218,9 +218,15 @@ def find_frame(lines: list[Line]) -> Frame:
     """The frame of a document's lines: its heading, wrapper, 发文字号, signatures and where the policy's text
     starts."""
     info, start = _info_table(lines)
+    letterhead_number = None
+    while start < len(lines) and (_LETTERHEAD.match(lines[start].text) or _is_doc_number(lines[start].text)):
+        if _is_doc_number(lines[start].text):  # a printed copy: 南通市人民政府文件, then the 发文字号, then the heading
+            letterhead_number = re.sub(r"\s+", "", lines[start].text)
+        start += 1
     parts, index = _heading(lines, start)
     heading = "".join(parts)
     doc_number, index = _doc_number(heading, lines, index)
+    doc_number = doc_number or letterhead_number
     if doc_number is None:  # printed elsewhere in the front matter, or only in the web page's table
         doc_number = next((re.sub(r"\s+", "", line.text) for line in lines[index:index + 15]
                            if _is_doc_number(line.text) and not _ORDER_NUMBER.match(line.text.strip())),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.text import word_list
 
@@ -29,6 +30,7 @@ _DISTRICT = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:区|县|旗|市))")
 _ZONE_BODY = re.compile(r"^(管委会|管理委员会|党工委|工委|管理局|管理办公室)$")
 
 
+@lru_cache(maxsize=65536)
 def split_place(name: str) -> tuple[str, str]:
     """A name's explicit place prefix and the rest: 南通市通州区财政局 → (南通市通州区, 财政局).
 
@@ -53,6 +55,7 @@ def split_place(name: str) -> tuple[str, str]:
     return place, rest
 
 
+@lru_cache(maxsize=65536)
 def national_body(name: str) -> bool:
     """A body of the central government: 国务院办公厅, 国家发展改革委, 中央网信办, 教育部, 市场监管总局.
 

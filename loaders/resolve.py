@@ -73,6 +73,7 @@ class _Resolver:
         self.jurisdiction = jurisdiction
         self.year = year
         self.successions: dict[tuple[str, str], Succession] = {}
+        self._written: dict[str, Body] = {}
 
     def _body(self, placement: Placement, key: str, name: str, written: str) -> Body:
         scope = placement.region or f"document {self.doc_id}"
@@ -81,17 +82,20 @@ class _Resolver:
 
     def as_written(self, written: str) -> Body:
         """The body a name stands for before any reform is applied."""
-        placement = place(written, self.jurisdiction)
-        return self._body(placement, placement.key, written, written)
+        body = self._written.get(written)
+        if body is None:
+            placement = place(written, self.jurisdiction)
+            body = self._written[written] = self._body(placement, placement.key, written, written)
+        return body
 
     def body(self, written: str, together_with: tuple[str, ...] = ()) -> Body:
         """The body a name stands for; `together_with`: the other names of the same note, never merged into."""
+        own = self.as_written(written)
         placement = place(written, self.jurisdiction)
-        own = self._body(placement, placement.key, written, written)
-        keep_apart = {self.as_written(name).id for name in together_with}
         reform = reform_for(placement, self.jurisdiction)
         if reform is None:
             return own
+        keep_apart = {self.as_written(name).id for name in together_with}
         successor_key = canonical(reform.successor).lstrip(placement.prefix) if placement.prefix else \
             canonical(reform.successor)
         successor = self._body(placement, successor_key, placement.prefix + reform.successor,

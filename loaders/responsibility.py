@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from loaders.dates import normalise_deadline
 from loaders.vocabulary import (
@@ -24,6 +25,7 @@ from loaders.vocabulary import (
     LEAD,
     SOLE,
     UNSPECIFIED,
+    alternation,
     body_suffix_pattern,
     generic_body_pattern,
     label_pattern,
@@ -141,14 +143,13 @@ def _names(piece: str) -> list[str]:
 
 def _groups(text: str, default_role: str | None) -> Iterator[_Group]:
     label_role = default_role
-    deadline_words = {w for w, kind in table_columns().items() if kind == "deadline"}
     for clause in split_top_level(text, _CLAUSE_SEPARATORS):
         clause = clause.strip()
         label = label_pattern().match(clause)
         if label:
             label_role = role_labels()[label.group("label")]
             clause = clause[label.end():]
-        elif re.match(rf"^(?:{'|'.join(deadline_words)})\s*[：:]", clause):
+        elif _deadline_label().match(clause):
             continue  # 完成时限：… inside a note is a deadline, read by note_deadline
         pending: list[str] = []
         for piece, word in _pieces(clause):
@@ -170,8 +171,9 @@ def _role(group: _Group, has_lead: bool, total: int) -> str:
     return group.label_role or UNSPECIFIED
 
 
+@lru_cache(maxsize=16384)
 def parse_responsibility(text: str, first_listed_leads: bool = False, default_role: str | None = None
-                         ) -> list[Assignment]:
+                         ) -> tuple[Assignment, ...]:
     """Bodies and roles named in a note or a table cell.
 
     `default_role` is the role a table column gives (a 牵头单位 column: lead) when the text names none;
@@ -196,14 +198,20 @@ def parse_responsibility(text: str, first_listed_leads: bool = False, default_ro
         known = best.get(assignment.name)
         if known is None or _ROLE_STRENGTH[assignment.role] < _ROLE_STRENGTH[known.role]:
             best[assignment.name] = assignment
-    return list(best.values())
+    return tuple(best.values())
+
+
+@cache
+def _deadline_label() -> re.Pattern[str]:
+    """完成时限：2024年底 inside a note: a deadline label (table_columns.tsv) and its value."""
+    words = alternation([w for w, kind in table_columns().items() if kind == "deadline"])
+    return re.compile(rf"(?:^|(?<=[；;，,\s]))(?:{words})\s*[：:]\s*(?P<value>[^；;，,。）〕】]+)")
 
 
 def note_deadline(text: str) -> str | None:
     """The 完成时限 a note states beside its bodies (〔责任单位：甲局；完成时限：2024年底〕), normalised."""
-    deadline_words = sorted((w for w, kind in table_columns().items() if kind == "deadline"), key=len, reverse=True)
-    match = re.search(rf"(?:{'|'.join(deadline_words)})\s*[：:]\s*([^；;，,。）〕】]+)", text)
-    return normalise_deadline(match.group(1)) if match else None
+    match = _deadline_label().search(text)
+    return normalise_deadline(match.group("value")) if match else None
 
 
 # --- notes in running text -------------------------------------------------------------------------------------
@@ -257,13 +265,16 @@ def _sentence_starts(paragraph: str, start: int) -> Iterator[int]:
             yield i + 1
 
 
-def find_notes(paragraph: str) -> list[Note]:
+@lru_cache(maxsize=16384)
+def find_notes(paragraph: str) -> tuple[Note, ...]:
     """Every responsibility note in a paragraph: bracketed ones that close a sentence group, and an
     unbracketed 责任单位：… that ends it. Several notes in one paragraph all count.
 
     >>> [n.text for n in find_notes("建设平台（甲局牵头）。推进共享。（乙局、丙委负责）")]
     ['甲局牵头', '乙局、丙委负责']
     """
+    if not any(mark in paragraph for mark in ("：", ":", *_OPENING)):
+        return ()
     notes = [Note(paragraph[start + 1:end - 1], start, end) for start, end in _bracket_groups(paragraph)
              if _is_note(paragraph[start + 1:end - 1], paragraph[:start], paragraph[end:])]
     for start in _sentence_starts(paragraph, notes[-1].end if notes else 0):
@@ -271,4 +282,4 @@ def find_notes(paragraph: str) -> list[Note]:
         if label_pattern().match(rest.lstrip()) and parse_responsibility(rest):
             notes.append(Note(rest.strip().rstrip("。；; "), start, len(paragraph)))
             break
-    return notes
+    return tuple(notes)

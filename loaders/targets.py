@@ -13,14 +13,13 @@ goal_verbs.txt, target_contexts.tsv.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 import jieba
-import jieba.posseg
 
 from loaders.dates import PERIOD_END_PHRASE, goal_dates
 from loaders.text import CHINESE_NUMERAL, chinese_to_int, word_list
@@ -90,21 +89,24 @@ def _verb_start() -> re.Pattern[str]:
 
 
 @cache
-def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
-    """A private tokenizer (jieba's global dictionary is never touched), loaded once, quietly."""
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+def _dictionary_verbs() -> frozenset[str]:
+    """The verbs of jieba's dictionary (tagged v or vn), read once when a goal verb is not in our own list."""
+    path = Path(jieba.__file__).parent / "dict.txt"
+    with path.open(encoding="utf-8") as lines:
+        return frozenset(word for word, _, tag in (line.split() for line in lines if line.count(" ") == 2)
+                         if tag in ("v", "vn") and len(word) >= 2)
 
 
+@lru_cache(maxsize=65536)
 def _ends_with_verb(text: str) -> bool:
-    """Whether `text` ends with a verb: one of the listed goal verbs, else jieba's part of speech."""
+    """Whether `text` ends with a verb: one of the listed goal verbs, else a verb of jieba's dictionary."""
     text = text.strip(" ，、")
     if not text:
         return False
     if _goal_verbs().search(text):
         return True
-    tokens = _pos_tokenizer().lcut(text[-6:], HMM=False)
-    return bool(tokens) and tokens[-1].flag.startswith("v") and len(tokens[-1].word) >= 2
+    verbs = _dictionary_verbs()
+    return any(text[-size:] in verbs for size in (4, 3, 2) if len(text) >= size)
 
 
 _VAGUE = ("批", "支", "系列", "些", "次", "轮")  # 一批, 一支队伍, 开展一次检查: "some", not a count
@@ -180,8 +182,9 @@ def _not_a_goal(text: str, match: re.Match[str], clause_start: int, comparison: 
         return True  # 3至6个月的见习; but 审理周期缩短至88天以内 is a goal
     if unit in ("次", "轮") and word not in _comparators()["post"] and re.search(r"每(?:\d+|[一两二三四五])?[年季月周]", clause):
         return True  # 每年召开两次会议: a frequency
-    head, tail = _sentence(text, match.start(), match.end())
-    if any(w in text[head:tail] for w in contexts["award"]):
+    if any(w in text for w in contexts["award"]) and any(w in text[slice(*_sentence(text, match.start(), match.end()))]
+                                                          for w in contexts["award"]):
+        head, tail = _sentence(text, match.start(), match.end())
         if word in contexts["cap"] or re.search(r"每(?:个|家|项|人|户|年)", clause):
             return True  # 给予最高200万元奖励, 收费原则上不高于0.5%, 每家奖励10万元
         if "对" in text[head:match.start()] and re.search(r"给予|予以", text[match.end():tail]):
@@ -191,7 +194,7 @@ def _not_a_goal(text: str, match: re.Match[str], clause_start: int, comparison: 
     if re.search(r"(?:只|仅|限)[^，。；]{0,3}$", clause) or clause.endswith("按"):
         return True  # 只开设一个账号, 按不低于采购金额的30%预付: a limit or a rate, not a state to reach
     after = text[match.end():match.end() + 16]
-    if re.match(rf"^(?:及?以[上下])?的(?:[，,]|[^，。；、]{{0,8}}?(?:{'|'.join(contexts['threshold'])}))", after):
+    if _threshold_pattern().match(after):
         return True  # 招用人数达到职工总数20%的企业, 500万元以上的再担保业务, 在3家及以上的，采取…
     listed = re.search(r"等$|[^\d\s]、[^、，]{1,8}$", clause.rstrip())
     return bool(listed) and not _verb_start().match(clean_indicator(clause)) and not _ends_with_verb(clause)
@@ -208,8 +211,7 @@ def _comparator(match: re.Match[str], clause: str) -> tuple[str, str]:
         return _comparators()["pre"][pre], pre
     # A comparator earlier in the clause governs 占…的5% (法制审核人员不少于执法人员总数的5%) and a verb between
     # (至少建设一所).
-    words = alternation([w for w in _comparators()["pre"] if w != "为"])
-    earlier = re.search(rf"({words})(?:[^，。；]{{1,20}}的|[^，。；\d]{{1,4}})$", clause)
+    earlier = _earlier_comparator().search(clause)
     if earlier:
         return _comparators()["pre"][earlier.group(1)], earlier.group(1)
     return (">=" if match.group("num2") else "="), ""
@@ -227,21 +229,36 @@ def _names(text: str) -> list[str]:
 
 
 @cache
-def _unnamed_value() -> str:
-    """The value pattern without its group names, to repeat inside a larger pattern."""
-    return re.sub(r"\(\?P<\w+>", "(?:", value_pattern().pattern)
+def _list_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """甲、乙分别达到X、Y (values in order) and 甲、乙均达到X (one value for all)."""
+    value = re.sub(r"\(\?P<\w+>", "(?:", value_pattern().pattern)  # repeated: without its group names
+    values = rf"(?P<values>(?:{value})(?:\s*[、和及与]\s*(?:{value}))+)"
+    return (re.compile(rf"(?P<names>[^，。；：]+?)分别(?:为|是|达到|达|超过|不少于|不低于|控制在)?\s*{values}"),
+            re.compile(rf"(?P<names>[^，。；：]+?、[^，。；：]+?)均(?P<rest>(?:{value}))"))
+
+
+@cache
+def _threshold_pattern() -> re.Pattern[str]:
+    """A figure qualifying the noun after it (达到20%的企业), or a condition (在3家以上的，…)."""
+    nouns = alternation(_contexts()["threshold"])
+    return re.compile(rf"^(?:及?以[上下])?的(?:[，,]|[^，。；、]{{0,8}}?(?:{nouns}))")
+
+
+@cache
+def _earlier_comparator() -> re.Pattern[str]:
+    """A comparator earlier in the clause: 不少于执法人员总数的5%, 至少建设一所."""
+    words = alternation([w for w in _comparators()["pre"] if w != "为"])
+    return re.compile(rf"({words})(?:[^，。；]{{1,20}}的|[^，。；\d]{{1,4}})$")
 
 
 def _listed(text: str, due_for) -> Iterator[TargetMention]:
-    value = _unnamed_value()
-    values = rf"(?P<values>(?:{value})(?:\s*[、和及与]\s*(?:{value}))+)"
-    for match in re.finditer(rf"(?P<names>[^，。；：]+?)分别(?:为|是|达到|达|超过|不少于|不低于|控制在)?\s*{values}",
-                             text):
+    respectively, each = _list_patterns()
+    for match in respectively.finditer(text):
         names = _names(match.group("names"))
         found = list(value_pattern().finditer(match.group("values")))
         if len(names) == len(found) and all(names):
             yield from _each(text, match, names, found, due_for, "达")
-    for match in re.finditer(rf"(?P<names>[^，。；：]+?、[^，。；：]+?)均(?P<rest>(?:{value}))", text):
+    for match in each.finditer(text):
         names = _names(match.group("names"))
         found = list(value_pattern().finditer(match.group("rest")))
         if names and all(names) and found:
@@ -270,7 +287,8 @@ def find_targets(text: str, *, require_goal_form: bool, due: str | None = None) 
     comparator, a verb whose object it counts, or a goal date in the sentence makes it one.  In a goals
     section every figure is a goal.
     """
-    if not value_pattern().search(text):
+    figures = list(value_pattern().finditer(text))
+    if not figures:
         return []
     dates = goal_dates(text)
 
@@ -278,9 +296,9 @@ def find_targets(text: str, *, require_goal_form: bool, due: str | None = None) 
         stated = [d for d in dates if d.end <= position]
         return stated[-1].value if stated else due
 
-    found = list(_listed(text, due_for))
+    found = list(_listed(text, due_for)) if "分别" in text or "均" in text else []
     taken = [(t.start, t.end) for t in found]
-    matches = [m for m in value_pattern().finditer(text) if not any(a <= m.start() < b for a, b in taken)]
+    matches = [m for m in figures if not any(a <= m.start() < b for a, b in taken)]
     consumed = 0  # where the text already read as a goal's indicator ends
     for index, match in enumerate(matches):
         mention, end = _read(text, match, matches[index + 1:index + 2], consumed, dates, due_for, require_goal_form)

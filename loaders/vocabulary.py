@@ -69,7 +69,7 @@ def body_suffix_pattern() -> re.Pattern[str]:
 @cache
 def generic_body_pattern() -> re.Pattern[str]:
     """A collective word that names no body: 有关部门, 各有关单位, 其他相关部门和单位."""
-    prefix = r"(?:各|有关|相关|其他|其余|各级|[省市县区]级|[省市县区]直|[省市县区]|及|和|与|等)*"
+    prefix = r"(?:各|有关|相关|其他|其余|各级|各地|国务院|中央|国家|[省市县区](?:级|直|委|政府)?|地方|及|和|与|等)*"
     return re.compile(rf"^{prefix}(?:{alternation(word_list('generic_bodies'))})$")
 
 
