@@ -18,7 +18,7 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
     "Section": {"id": "STRING", "number": "STRING", "title": "STRING", "path": "STRING", **PROVENANCE},
     "Measure": {"id": "STRING", "number": "STRING", "title": "STRING", "text": "STRING", "path": "STRING",
                 "kind": "STRING", "category": "STRING", "deadline": "STRING", "deadline_text": "STRING",
-                "key_task": "BOOLEAN", **PROVENANCE},
+                "key_task": "BOOLEAN", "deadline_kind": "STRING", "deadline_date": "STRING", **PROVENANCE},
     "Actor": {"id": "STRING", "name": "STRING", "aliases": "STRING[]", "region": "STRING", "kind": "STRING",
               "level": "STRING"},
     "Target": {"id": "STRING", "indicator": "STRING", "value": "DOUBLE", "upper": "DOUBLE", "unit": "STRING",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.model import PolicyGraph
+from loaders.dates import deadline_of
 from loaders.extract import StatedTarget
 from loaders.links import restatements
 from loaders.resolve import Body, ResolvedDocument, cited_document_id
@@ -109,10 +110,12 @@ class _Builder:
 
     def add_measure(self, measure, bodies: list[Body], section_ids: dict[str, str]) -> list[_Statement]:
         measure_id = stable_id("measure", self.doc_id, measure.key)
+        due = deadline_of(measure.deadline, self.doc.period_end)
         self.graph.add_node(measure_id, "Measure", number=measure.number, title=measure.title, text=measure.text,
                             path=measure.key, kind=measure.kind, category=measure.category,
                             deadline=measure.deadline, deadline_text=measure.deadline_text,
-                            key_task=measure.key_task, **self.provenance(measure.span))
+                            key_task=measure.key_task, deadline_kind=due.kind, deadline_date=due.date,
+                            **self.provenance(measure.span))
         parent = section_ids.get(measure.parent, self.doc_id) if measure.parent else self.doc_id
         self.graph.add_relationship("PART_OF", measure_id, parent, doc_id=self.doc_id)
         for owner, body in zip(measure.owners, bodies, strict=True):

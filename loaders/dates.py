@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -58,6 +59,43 @@ def normalise_deadline(text: str | None) -> str | None:
     if _ONGOING.search(raw):
         return "长期坚持"
     return raw
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When a measure is due, for a deadline board: its kind and the day it falls on (the end of its month or
+    year); the phrase as printed stays on the measure."""
+
+    kind: str  # dated | recurring (每年) | ongoing (长期坚持) | period_end (the plan's period) | none
+    date: str | None  # ISO date, for dated and period_end deadlines
+
+
+def _last_day(value: str) -> str | None:
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", value)
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2) or 12)
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def deadline_of(deadline: str | None, period_end: str | None) -> Deadline:
+    """A normalised deadline (or none, under a plan with a period) as a kind and a date.
+
+    >>> deadline_of("2024-07", None), deadline_of("每年开展", None), deadline_of(None, "2025")
+    (Deadline(kind='dated', date='2024-07-31'), Deadline(kind='recurring', date=None), \
+Deadline(kind='period_end', date='2025-12-31'))
+    """
+    if deadline:
+        date = _last_day(deadline)
+        if date:
+            return Deadline("dated", date)
+        if deadline == "每年开展":
+            return Deadline("recurring", None)
+        if deadline == "长期坚持":
+            return Deadline("ongoing", None)
+    if period_end and _last_day(period_end):
+        return Deadline("period_end", _last_day(period_end))
+    return Deadline("none", None)
 
 
 def goal_dates(text: str) -> list[GoalDate]:
