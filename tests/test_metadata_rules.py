@@ -17,8 +17,8 @@ TASKS = """一、主要任务
 """
 
 
-def _load(tmp_path, text: str, name: str = "doc.txt"):
-    loaded = load_document(write(tmp_path, name, text))
+def _load(tmp_path, text: str):
+    loaded = load_document(write(tmp_path, "doc.txt", text))
     return loaded.graph, loaded.graph.nodes[loaded.doc_id].properties
 
 
@@ -130,7 +130,7 @@ LETTER_WRAPPER = """自然资源部办公厅关于印发《国土空间生态修
 FORWARD_WRAPPER = """佛山市人民政府办公室转发市发展改革局关于加快推进充电基础设施建设意见的通知
 佛府办函〔2023〕19号
 各区人民政府，市政府各部门、直属各机构：
-市发展改革局《关于加快推进充电基础设施建设的意见》已经市人民政府同意，现转发给你们，请认真贯彻执行。
+市发展改革局《关于加快推进充电基础设施建设的意见》已经市人民政府同意，现转发给你们，请结合实际抓好落实。
 佛山市人民政府办公室
 2023年3月2日
 关于加快推进充电基础设施建设的意见
@@ -233,9 +233,8 @@ def test_a_tab_separated_information_table_fills_what_the_text_does_not_print(tm
 
 # --- region ---------------------------------------------------------------------------------------------------------
 
-def _titled(title: str, signature: str, body: str = "", tasks_body: str = "市住房城乡建设局") -> str:
-    return (f"{title}\n为改善居住条件，{body}制定本方案。\n" + TASKS.format(body=tasks_body, other="市财政局")
-            + signature)
+def _titled(title: str, signature: str, body: str = "") -> str:
+    return f"{title}\n为改善居住条件，{body}制定本方案。\n" + TASKS.format(body="市住房城乡建设局", other="市财政局") + signature
 
 
 @pytest.mark.parametrize(("title", "signature", "region"), [

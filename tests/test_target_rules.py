@@ -91,12 +91,15 @@ def test_units_keep_their_magnitude_and_measure_word(text, indicator, value, uni
 # --- number-first goals, lists, numerals ------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("两年内招募120名社区志愿者和20名心理咨询师", [("社区志愿者", 120, "名"), ("心理咨询师", 20, "名")]),
-    ("5年内聘任60名乡村规划师和15名驻镇建筑师", [("乡村规划师", 60, "名"), ("驻镇建筑师", 15, "名")]),
-    ("力争表彰30个节水型单位和8个节水型园区", [("节水型单位", 30, "个"), ("节水型园区", 8, "个")]),
+    ("两年内招募120名社区志愿者和20名心理咨询师",
+     [("社区志愿者", 120, "名", "=", None), ("心理咨询师", 20, "名", "=", None)]),
+    ("到2027年，聘任60名乡村规划师和15名驻镇建筑师",
+     [("乡村规划师", 60, "名", "=", "2027"), ("驻镇建筑师", 15, "名", "=", "2027")]),
+    ("力争表彰30个节水型单位和8个节水型园区", [("节水型单位", 30, "个", "=", None), ("节水型园区", 8, "个", "=", None)]),
+    ("每年征集不少于200项群众微心愿", [("群众微心愿", 200, "项", ">=", None)]),
 ])
 def test_number_first_goals_with_any_verb_give_one_target_per_figure(text, expected):
-    assert [(t[0], t[1], t[2]) for t in facts(text, goal_form=True)] == expected
+    assert facts(text, goal_form=True) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -127,17 +130,22 @@ def test_fenbie_gives_each_indicator_its_own_value(text, expected):
     assert [(t[0], t[1], t[2], t[3]) for t in facts(text, goal_form=False)] == expected
 
 
+def test_fenbie_goals_share_the_date_of_their_sentence():
+    assert facts("到2025年，城镇、农村居民人均可支配收入分别达到6.5万元和3.2万元", goal_form=False, due="2030") == [
+        ("城镇居民人均可支配收入", 6.5, "万元", ">=", "2025"), ("农村居民人均可支配收入", 3.2, "万元", ">=", "2025")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
-    ("建成一个区域性冷链物流中心", [("区域性冷链物流中心", 1, "个")]),
-    ("新建三座污水处理厂", [("污水处理厂", 3, "座")]),
-    ("力争三年内建成十五个乡镇快递共配站点", [("乡镇快递共配站点", 15, "个")]),
-    ("全市新能源汽车保有量达到二十万辆", [("新能源汽车保有量", 200000, "辆")]),
-    pytest.param("建成一个数据中心、两个公共服务平台", [("数据中心", 1, "个"), ("公共服务平台", 2, "个")],
+    ("建成一个区域性冷链物流中心", [("区域性冷链物流中心", 1, "个", "=", None)]),
+    ("新建三座污水处理厂", [("污水处理厂", 3, "座", "=", None)]),
+    ("到2028年，力争建成十五个乡镇快递共配站点", [("乡镇快递共配站点", 15, "个", "=", "2028")]),
+    ("全市新能源汽车保有量达到二十万辆", [("新能源汽车保有量", 200000, "辆", ">=", None)]),
+    pytest.param("建成一个数据中心、两个公共服务平台", [("数据中心", 1, "个", "=", None), ("公共服务平台", 2, "个", "=", None)],
                  marks=pytest.mark.xfail(strict=True, reason="loader: a Chinese-numeral goal after 、 sharing the verb "
                                                               "(两个公共服务平台) is dropped")),
 ])
 def test_chinese_numerals_are_counts(text, expected):
-    assert [(t[0], t[1], t[2]) for t in facts(text, goal_form=True)] == expected
+    assert facts(text, goal_form=True) == expected
 
 
 def test_vague_quantities_are_not_counts():
@@ -215,3 +223,50 @@ def test_a_goals_section_led_by_a_date_and_a_colon_dates_every_listed_goal(tmp_p
     assert _document_targets(tmp_path, FARM_PLAN) == {
         ("农产品加工业产值", 300, "亿元", ">=", "2025"),
         ("市级以上农业产业化龙头企业", 50, "家", ">=", "2025"), ("农产品网络零售额年均增长", 15, "%", ">=", "2025")}
+
+
+GOAL_TABLE_PLAN = """韶关市生态文明建设示范区创建方案（2023—2030年）
+韶府〔2023〕5号
+各县（市、区）人民政府，市直各单位：
+为推进生态文明建设示范区创建，制定本方案。
+一、创建目标
+到2027年，全市生态文明建设示范区创建取得明显成效，主要指标如下：
+序号\t指标名称\t目标值
+1\t森林覆盖率\t≥75%
+2\t城镇污水处理率\t≥97%
+二、重点任务
+（一）实施生态修复工程。开展废弃矿山复绿。（市自然资源局负责）
+三、保障措施
+加强组织领导。
+韶关市人民政府
+2023年2月6日
+"""
+
+
+def test_the_lead_sentence_dates_an_indicator_table_under_it(tmp_path):
+    assert _document_targets(tmp_path, GOAL_TABLE_PLAN) == {
+        ("森林覆盖率", 75, "%", ">=", "2027"), ("城镇污水处理率", 97, "%", ">=", "2027")}
+
+
+TITLED_GOALS_PLAN = """安溪县茶产业振兴规划（2024—2030年）
+安政〔2024〕7号
+各乡镇人民政府，县直各单位：
+为推动茶产业振兴，制定本规划。
+一、发展目标
+到2026年，茶产业转型升级取得阶段性成效，实现以下目标：
+（一）产业目标。茶叶综合产值达到300亿元。
+（二）品牌目标。省级以上茶叶龙头企业达到25家。
+二、重点任务
+（一）建设生态茶园。推广茶园套种绿肥。（县农业农村局负责）
+三、保障措施
+加强组织领导。
+安溪县人民政府
+2024年1月12日
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="loader: items titled …目标 under a goals section are read again as goal sections "
+                                       "of their own, due at the plan's end (2030), overriding the lead sentence's 2026")
+def test_the_lead_sentence_dates_goal_items_whose_titles_end_in_mubiao(tmp_path):
+    assert _document_targets(tmp_path, TITLED_GOALS_PLAN) == {
+        ("茶叶综合产值", 300, "亿元", ">=", "2026"), ("省级以上茶叶龙头企业", 25, "家", ">=", "2026")}

@@ -114,7 +114,7 @@ def document(s: Setting, rendering: Rendering) -> str:
         *front,
         f"为{s.purpose}，结合本地实际，制定本方案。{rendering.preamble}",
         "一、总体要求",
-        f"{s.outer[0]}指导思想。坚持以人民为中心的发展思想，统筹发展和安全，着力补齐短板弱项。",
+        f"{s.outer[0]}指导思想。坚持需求导向，统筹存量和增量，着力补齐短板弱项。",
         f"{s.outer[1]}基本原则。坚持政府引导、市场运作，坚持因地制宜、分类推进。",
         "二、重点任务",
         *rendering.lines,
