@@ -173,6 +173,7 @@ class _Extractor:
         self.doc_targets: list[StatedTarget] = []
         # Owners named on a section heading, for the measures under it that name none of their own.
         self.section_owners: dict[str | None, list[OwnerMention]] = {}
+        self.goal_items: set[int] = set()  # items whose goals were read with their goals section
 
     # --- the walk -------------------------------------------------------------------------------------
     def run(self) -> ExtractedDocument:
@@ -204,7 +205,8 @@ class _Extractor:
         is_task = task_scope and not (is_section_heading and NON_TASK_SECTION.search(child.title))
         in_structure = structure or child.marker in _STRUCTURE_MARKERS
         is_measure = _own_notes(child) or (not in_structure and (is_task or child.marker in self.continuous))
-        goals = GOAL_SECTION.search(child.title) and not BASELINE_SECTION.search(child.title)
+        goals = (GOAL_SECTION.search(child.title) and not BASELINE_SECTION.search(child.title)
+                 and id(child) not in self.goal_items)  # a goal item of a goals section is read with it
         # A heading over only boxes or a task table is a section; the boxes and rows are its measures.
         if child.children or ((child.boxes or _has_task_table(child)) and not child.paragraphs):
             if goals:
@@ -356,7 +358,9 @@ class _Extractor:
 
     def add_goals(self, section: Item) -> None:
         due = self.period_end
-        for item in _flatten(section):
+        items = _flatten(section)
+        self.goal_items.update(id(item) for item in items)
+        for item in items:
             for paragraph in [Paragraph(item.text or item.title, item.span), *item.paragraphs]:
                 date = dates.last_goal_date(paragraph.text)
                 # A date stated at the head of a goals section holds for the paragraphs that follow.

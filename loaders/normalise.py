@@ -52,10 +52,17 @@ TABLE_CAPTION = re.compile(r"^表\s*\d+\s*\S")
 _ENTITY = re.compile(r"&(?:[a-z]{2,6}|#\d{2,5});")  # HTML entities left in crawled text (&nbsp; &sp;)
 
 
+# In a table cell a space between two words separates them (市公安局 市应急局); one beside a single character is
+# letter-spacing (具 体 举 措).
+_SPACE_BETWEEN_WORDS = re.compile(f"(?<=[{CJK}]{{2}}) +(?=[{CJK}]{{2}})")
+
+
 def _clean_line(raw: str) -> str:
-    text = _ENTITY.sub(" ", raw.translate(_WIDTH_MAP).replace("\xa0", " ")).rstrip()
-    text = _SPACE_BETWEEN_CJK.sub("", text.strip(" "))
-    return text
+    text = _ENTITY.sub(" ", raw.translate(_WIDTH_MAP).replace("\xa0", " ")).rstrip().strip(" ")
+    if "\t" in text:
+        return "\t".join(_SPACE_BETWEEN_CJK.sub("", _SPACE_BETWEEN_WORDS.sub("\x00", cell)).replace("\x00", " ")
+                         for cell in text.split("\t"))
+    return _SPACE_BETWEEN_CJK.sub("", text)
 
 
 def starts_structure(raw: str) -> bool:

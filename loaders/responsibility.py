@@ -28,6 +28,7 @@ from loaders.vocabulary import (
     alternation,
     body_suffix_pattern,
     generic_body_pattern,
+    glued_label_pattern,
     label_pattern,
     role_labels,
     role_word_pattern,
@@ -119,9 +120,16 @@ def _pieces(clause: str) -> Iterator[tuple[str, str | None]]:
                 name = rest
             match = role_word_pattern().search(name.strip())
             if match:
-                yield name.strip()[:match.start()], role_words()[match.group("word")]
+                yield name.strip()[:match.start()], _meaning(match)
             else:
                 yield name, None
+
+
+def _meaning(match: re.Match[str]) -> str:
+    """What a role word (牵头, （牵头）) or a predicate label (为牵头单位) says: lead, co or duty."""
+    if match.group("label"):
+        return {LEAD: LEAD, CO: CO}.get(role_labels()[match.group("label")], "duty")
+    return role_words()[match.group("word") or match.group("bracketed")]
 
 
 def _names(piece: str) -> list[str]:
@@ -143,6 +151,7 @@ def _names(piece: str) -> list[str]:
 
 def _groups(text: str, default_role: str | None) -> Iterator[_Group]:
     label_role = default_role
+    text = glued_label_pattern().sub("；", text)  # （牵头单位：甲局 配合单位：乙局） lost its space in normalise
     for clause in split_top_level(text, _CLAUSE_SEPARATORS):
         clause = clause.strip()
         label = label_pattern().match(clause)
@@ -161,13 +170,19 @@ def _groups(text: str, default_role: str | None) -> Iterator[_Group]:
             yield _Group(pending, label_role, None)
 
 
-def _role(group: _Group, has_lead: bool, total: int) -> str:
+def _role(group: _Group, has_lead: bool, has_co: bool, total: int) -> str:
     if group.label_role in (LEAD, CO) and group.word not in (LEAD, CO):
         return group.label_role
     if group.word in (LEAD, CO):
         return group.word
     if group.word == "duty":
-        return CO if has_lead else (SOLE if total == 1 else UNSPECIFIED)
+        if has_lead:
+            return CO
+        if has_co:
+            return LEAD  # 甲局负责，乙局配合: the one responsible beside helpers leads
+        return SOLE if total == 1 else UNSPECIFIED
+    if has_lead and group.label_role in (None, UNSPECIFIED):
+        return CO  # 责任单位：甲局（牵头），乙局、丙委: beside a lead the others work with it
     return group.label_role or UNSPECIFIED
 
 
@@ -187,8 +202,9 @@ def parse_responsibility(text: str, first_listed_leads: bool = False, default_ro
     text, declared = _strip_declaration(_unwrap(text))
     groups = [g for g in _groups(text, default_role) if g.names]
     has_lead = any(g.label_role == LEAD or g.word == LEAD for g in groups)
+    has_co = any(g.word == CO for g in groups)
     total = sum(len(g.names) for g in groups)
-    assignments = [Assignment(name, _role(g, has_lead, total)) for g in groups for name in g.names]
+    assignments = [Assignment(name, _role(g, has_lead, has_co, total)) for g in groups for name in g.names]
     if (first_listed_leads or declared) and not has_lead and default_role is None and assignments:
         first, *rest = assignments
         assignments = [Assignment(first.name, SOLE if not rest else LEAD)]

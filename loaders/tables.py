@@ -67,10 +67,23 @@ def _short_column_kind(header: str) -> str | None:
     return table_columns()[max(words, key=len)] if words else None
 
 
+_OWNER_KINDS = ("lead", "co", "resp")
+
+
 def _header_kinds(cells: list[str]) -> list[str | None] | None:
+    """The column kinds of a header row; owner columns may repeat (主管部门 and 承担单位), other kinds may not."""
     kinds = [column_kind(c) for c in cells]
-    known = [k for k in kinds if k]
-    return kinds if len(known) >= 2 and len(set(known)) == len(known) else None
+    known = [k for k in kinds if k and k not in _OWNER_KINDS]
+    return kinds if len([k for k in kinds if k]) >= 2 and len(set(known)) == len(known) else None
+
+
+def _cells(row: TableRow, kinds: list[str | None]) -> dict[str, str]:
+    """A row's non-empty cells by kind; two owner columns of one kind are read as one list."""
+    cells: dict[str, str] = {}
+    for kind, cell in zip(kinds, row.cells, strict=False):
+        if kind and cell.strip():
+            cells[kind] = f"{cells[kind]}、{cell.strip()}" if kind in cells else cell.strip()
+    return cells
 
 
 def _category(row: TableRow) -> str | None:
@@ -99,7 +112,7 @@ def task_rows(table: Table) -> list[TaskRow]:
         if heading and (len(row.cells) == 1 or "category" not in kinds):
             category = heading
             continue
-        cells = {k: row.cells[i].strip() for i, k in enumerate(kinds) if k and i < len(row.cells) and row.cells[i].strip()}
+        cells = _cells(row, kinds)
         if rows and "seq" in kinds and not _SEQUENCE.match(cells.get("seq", "")) and _numbered(rows):
             _join(rows[-1], cells, row)  # the rest of a cell wrapped over lines
             continue

@@ -23,6 +23,7 @@ import jieba
 
 from loaders.dates import PERIOD_END_PHRASE, goal_dates
 from loaders.text import CHINESE_NUMERAL, chinese_to_int, word_list
+from loaders.topics import is_word, words
 from loaders.vocabulary import alternation, rows
 
 __all__ = ["TargetMention", "clean_indicator", "find_targets"]
@@ -219,13 +220,32 @@ def _comparator(match: re.Match[str], clause: str) -> tuple[str, str]:
 
 # --- lists: 分别 and 均 -------------------------------------------------------------------------------------
 
+_INDICATOR_END = re.compile(r"(率|量|数|额|比|度|积|值|重|例|数量|规模|水平|收入|产值|总额|指数)$")
+
+
+def _shared_tail(name: str, last: str) -> str:
+    """What the last indicator of a list adds to a name that lacks it: where the last indicator's own first part
+    ends — after the same head character as `name` (县级医院、乡镇卫生院远程会诊覆盖率), or at `name`'s length when
+    that is a word (城镇、农村居民人均可支配收入), or else at the word boundary closest to that length
+    (高速公路、普通国省道优良路率)."""
+    head = last.find(name[-1], 1)
+    if 0 < head < 0.6 * len(last):
+        return last[head + 1:]
+    if len(name) < len(last) and is_word(last[:len(name)]):
+        return last[len(name):]
+    boundaries = [0]
+    for word in words(last):
+        boundaries.append(boundaries[-1] + len(word))
+    cut = min(boundaries[1:-1], key=lambda b: (abs(b - len(name)), -b), default=None)
+    return last[cut:] if cut else ""
+
+
 def _names(text: str) -> list[str]:
     """The indicators of a list, each completed by the shared tail of the last (城区、乡镇污水处理率 →
     城区污水处理率, 乡镇污水处理率)."""
     names = [clean_indicator(n) for n in re.split(r"[、和与及]", text)]
     last = names[-1] if names else ""
-    return [n + last[len(n):] if len(n) < len(last) and not re.search(r"(率|量|数|额|比|度|积|值|重)$", n) else n
-            for n in names]
+    return [n + _shared_tail(n, last) if n is not last and not _INDICATOR_END.search(n) else n for n in names]
 
 
 @cache
@@ -331,8 +351,10 @@ def _figure(text: str, match: re.Match[str], following: list[re.Match[str]], con
     before = text[start:match.start()]
     clause_end = _clause_end(text, match.end())
     end = min(clause_end, following[0].start() if following else len(text))
-    return _Figure(match, start, before, text[match.end():end], end, end < clause_end,
-                   _ends_with_verb(re.sub(r"(?:至少|不少于|约|近)$", "", before)))
+    # A verb takes the figure as its object (招募120名) only when no comparator stands between them: before
+    # 收入超千万元 the word is the measured quantity.
+    verb_before = not match.group("pre") and _ends_with_verb(re.sub(r"(?:至少|不少于|约|近)$", "", before))
+    return _Figure(match, start, before, text[match.end():end], end, end < clause_end, verb_before)
 
 
 def _rejected(text: str, figure: _Figure, comparison: tuple[str, str]) -> bool:
@@ -343,11 +365,12 @@ def _rejected(text: str, figure: _Figure, comparison: tuple[str, str]) -> bool:
         return True
     if _is_noise(text, match) or _PAST.search(before) or _not_a_goal(text, match, figure.start, comparison):
         return True
-    if figure.is_chinese and (not (match.group("pre") or match.group("post") or figure.verb_before)
+    handed_on = not before.strip() and figure.start > 0 and text[figure.start - 1] not in _CLAUSE_END
+    if figure.is_chinese and (not (match.group("pre") or match.group("post") or figure.verb_before or handed_on)
                               or (number == 1 and unit in _VAGUE)):
-        return True  # 一个单位, 两个方面, 培育一批: words, not figures
+        return True  # 一个单位, 两个方面, 培育一批: words, not figures; but 建成一个中心、两个平台 counts both
     # 超千万元服务业龙头企业2～3家: a threshold the next figure's noun is qualified by.
-    return (figure.shares_clause and bool(before.strip()) and not _goal_verbs().search(before)
+    return (figure.shares_clause and bool(before.strip()) and not figure.verb_before
             and bool(re.match(r"^[\u4e00-\u9fff“]", figure.after)))
 
 

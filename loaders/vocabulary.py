@@ -48,8 +48,16 @@ def label_pattern() -> re.Pattern[str]:
 
 @cache
 def role_word_pattern() -> re.Pattern[str]:
-    """A role word closing a list of bodies: 甲局、乙局按职责分工负责."""
-    return re.compile(rf"(?P<word>{alternation(list(role_words()))})$")
+    """A role word closing a list of bodies (甲局、乙局按职责分工负责), also in brackets (甲局（牵头）), or a label as a
+    predicate (甲局为牵头单位)."""
+    words, labels = alternation(list(role_words())), alternation(list(role_labels()))
+    return re.compile(rf"(?:(?P<word>{words})|（(?P<bracketed>{words})）|[为是](?P<label>{labels}))$")
+
+
+@cache
+def glued_label_pattern() -> re.Pattern[str]:
+    """A label that follows a name with no punctuation between (spaces dropped): 甲局配合单位：乙局."""
+    return re.compile(rf"(?<=[^\s：:，,；;、（(级])(?=(?:[省市县区]级)?(?:{alternation(list(role_labels()))})\s*[：:])")
 
 
 @cache

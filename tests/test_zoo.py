@@ -564,30 +564,8 @@ FAMILIES: dict[str, Callable[[Setting], Rendering]] = {
     "role-as-predicate": role_as_predicate,
 }
 
-# Families the loader gets wrong today, in every setting, and what it does wrong.  Strict: once the loader is
-# fixed these cases turn red until their entry is removed.
-LOADER_FAULTS: dict[str, str] = {
-    "table-competent": "a task table with two owner columns of the same kind (主管部门 and 承担单位, both plain lists) "
-                       "is not recognised: its header is rejected as repeating a column kind, the whole table is lost",
-    "bracketed-role-after-name": "（责任单位：A（牵头），B、C）keeps （牵头） as part of the name (A（牵头）) and gives every "
-                                 "body unspecified instead of A lead, B and C co",
-    "table-space-separated-cell": "bodies separated by a space in a table cell (B C) are glued into one actor (BC): "
-                                  "normalise drops spaces between Chinese characters before the cell is split",
-    "labels-apart-by-spaces": "（牵头单位：A  配合单位：B、C）: normalise drops the spaces, the second label is glued to A "
-                              "and only C survives, as lead",
-    "duty-beside-co": "（A负责，B、C配合）gives A unspecified: 负责 beside bodies that 配合 is not read as leading",
-    "role-as-predicate": "（A为牵头单位，B、C为配合单位）keeps 为牵头单位 / 为配合单位 in the names and gives every body "
-                         "unspecified",
-}
-
-
 def cases() -> list:
-    params = []
-    for family in FAMILIES:
-        reason = LOADER_FAULTS.get(family)
-        marks = [pytest.mark.xfail(strict=True, reason=f"loader: {reason}")] if reason else []
-        params.extend(pytest.param(family, setting, id=f"{family}-{setting.name}", marks=marks) for setting in SETTINGS)
-    return params
+    return [pytest.param(family, setting, id=f"{family}-{setting.name}") for family in FAMILIES for setting in SETTINGS]
 
 
 def loaded_owners(graph, expected: dict[str, Owners]) -> dict[str, Owners]:
