@@ -140,6 +140,12 @@ def _has_task_table(item: Item) -> bool:
     return any(table.tab_separated and task_rows(table) for table in item.tables)
 
 
+def _last_leaf(item: Item) -> Item | None:
+    while item.children:
+        item = item.children[-1]
+    return item if item.kind == "item" else None
+
+
 def _flatten(item: Item) -> list[Item]:
     items = [item]
     for child in item.children:
@@ -174,6 +180,7 @@ class _Extractor:
         # Owners named on a section heading, for the measures under it that name none of their own.
         self.section_owners: dict[str | None, list[OwnerMention]] = {}
         self.goal_items: set[int] = set()  # items whose goals were read with their goals section
+        self.closing_item = _last_leaf(doc.body)
 
     # --- the walk -------------------------------------------------------------------------------------
     def run(self) -> ExtractedDocument:
@@ -218,6 +225,8 @@ class _Extractor:
             return
         if is_measure:
             self.add_item(child, section_key)
+        elif in_structure:  # an article or a decimal clause: structure, kept as a section
+            self.sections.append(ExtractedSection(child.path, child.number, child.title, child.span, section_key))
         elif goals:
             self.add_goals(child)
         for table in child.tables:
@@ -250,8 +259,11 @@ class _Extractor:
         after a noted one stay with it."""
         units: list[list[Paragraph]] = [[Paragraph(item.text or item.title, item.span)]]
         for paragraph in item.paragraphs:
-            if _closed_by_note(units[-1][-1].text) and find_notes(paragraph.text):
+            closed = _closed_by_note(units[-1][-1].text)
+            if closed and find_notes(paragraph.text):
                 units.append([paragraph])
+            elif closed and item is self.closing_item:
+                break  # after the body's last measure, un-noted paragraphs close the document (各地区要…)
             else:
                 units[-1].append(paragraph)
         for index, unit in enumerate(units):

@@ -158,8 +158,9 @@ def _heading(lines: list[Line], start: int) -> tuple[list[str], int]:
                 parts.append(text)
             index += 1
             continue
-        if parts and (len(text) > 40 or re.search(r"[，。；：,;:\t]", text) or HEADING_MARK.match(text)):
-            break
+        if parts and (len(text) > 40 or re.search(r"[，。；：,;:\t]", text) or HEADING_MARK.match(text)
+                      or re.match(r"^\d{1,2}(?:\.\d{1,2})*\s*[\u4e00-\u9fff]|^目录$", text)):
+            break  # prose, a numbered heading (1 总则) or a table of contents: the heading has ended
         parts.append(text)
         index += 1
     return parts, index

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from loaders.text import word_list
+from loaders.vocabulary import rows
 
 __all__ = ["LEVEL_PREFIXES", "NATIONWIDE", "PROVINCES", "Jurisdiction", "jurisdiction_of", "national_body",
            "split_place"]
@@ -26,7 +27,8 @@ _PROVINCE_NAMES = sorted({p for p in PROVINCES} | {re.sub(r"(省|市|自治区|�
                                                           r"特别行政区)$", "", p) for p in PROVINCES}, key=len,
                          reverse=True)
 _CITY = re.compile(r"^([\u4e00-\u9fff]{1,7}?(?:市|自治州|地区|盟))")
-_DISTRICT = re.compile(r"^([\u4e00-\u9fff]{1,6}?(?:区|县|旗|市))")
+_DISTRICT = re.compile(r"^([\u4e00-\u9fff]{1,3}?(?:区|县|旗|市))")  # district names are short: 通州区, 如东县
+_NOT_PLACES = ("", "全", "各", "本", "该", "城", "都", "市", "超", "地")  # 全市, 城市, 都市, 市区: words, not places
 _ZONE_BODY = re.compile(r"^(管委会|管理委员会|党工委|工委|管理局|管理办公室)$")
 
 
@@ -47,7 +49,7 @@ def split_place(name: str) -> tuple[str, str]:
         place, rest = province, rest[len(province):]
     for pattern in (_CITY, _DISTRICT):
         match = pattern.match(rest)
-        if match and len(rest) > len(match.group(1)) + 1 and match.group(1)[:-1] not in ("", "全", "各", "本"):
+        if match and len(rest) > len(match.group(1)) + 1 and match.group(1)[:-1] not in _NOT_PLACES:
             candidate = match.group(1)
             if (candidate[0] in LEVEL_PREFIXES and len(candidate) <= 2) or _ZONE_BODY.match(rest[len(candidate):]):
                 break  # 市区…, 县市… are level words; 高新区管委会 is the zone's own body, not a place and a body
@@ -105,6 +107,11 @@ class Jurisdiction:
         return None
 
 
+@cache
+def _province_of_city() -> dict[str, str]:
+    return {city: province for province, cities in rows("cities.tsv") for city in cities.split(",")}
+
+
 def jurisdiction_of(region: str | None, text: str) -> Jurisdiction:
     """The jurisdiction of a document whose region is `region` (全国, 江苏省南通市, 南通市通州区 …); a province the
     region does not name is the one the text names most."""
@@ -123,4 +130,6 @@ def jurisdiction_of(region: str | None, text: str) -> Jurisdiction:
     district = district_match.group(0) if district_match else None
     if city is None and district is None and rest.endswith(("区", "县", "旗")):
         district = rest
+    if city and _province_of_city().get(city):
+        province = _province_of_city()[city]  # the city says which province, whatever else the text names
     return Jurisdiction(province, city, district)

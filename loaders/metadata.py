@@ -14,19 +14,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from loaders.frame import parse_date
-from loaders.jurisdiction import PROVINCES, national_body
+from loaders.jurisdiction import national_body, split_place
 from loaders.segment import SegmentedDocument
 from loaders.text import compare_key
+from loaders.topics import words
 
 __all__ = ["Metadata", "read_metadata", "region_of"]
 
-_REGION = re.compile(
-    r"^((?:[\u4e00-\u9fff]{2,8}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,8}?(?:市|自治州|地区|盟))?"
-    r"(?:[\u4e00-\u9fff]{1,8}?(?:区|县|旗))?)"
-)
 _DRAFT = re.compile(r"（[^）]*(征求意见|送审|讨论|草案)[^）]*稿?）$")
 _ISSUER_HEAD = re.compile(r"^(.{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|局|厅|部|委|院))(?:关于|转发|批转)")
-_CITY = re.compile(r"[\u4e00-\u9fff]{2,4}?市")
 NATIONWIDE = "全国"
 
 
@@ -41,16 +37,12 @@ class Metadata:
 
 
 def region_of(name: str | None) -> str | None:
-    """The jurisdiction a body or title names first: 南通市通州区人民政府 → 南通市通州区.
+    """The place a body name or a title names first: 南通市通州区人民政府 → 南通市通州区.
 
-    >>> region_of("南通市通州区人民政府"), region_of("关于加强管理的通知")
-    ('南通市通州区', None)
+    >>> region_of("南通市通州区人民政府"), region_of("株洲市城镇老旧小区改造方案"), region_of("城市更新行动方案")
+    ('南通市通州区', '株洲市', None)
     """
-    if not name:
-        return None
-    match = _REGION.match(name)
-    region = match.group(1) if match else ""
-    return region or None
+    return split_place(name)[0] or None if name else None
 
 
 def _issuer(doc: SegmentedDocument) -> str | None:
@@ -59,8 +51,9 @@ def _issuer(doc: SegmentedDocument) -> str | None:
     if signature and signature.issuers:
         signed = "、".join(signature.issuers)
         head = _ISSUER_HEAD.match(frame.heading)
-        # Joint issuers signed on one line lose the space between them: the heading still lists them with 、.
-        return head.group(1) if head and compare_key(head.group(1)) == compare_key(signed) else signed
+        # Joint issuers signed on one line lose the space between them: a heading that lists them with 、 splits them.
+        listed = head and "、" in head.group(1) and compare_key(head.group(1)) == compare_key(signed)
+        return head.group(1) if listed else signed
     if frame.wrapper == "order" and frame.heading.endswith("令"):
         return re.sub(r"^中华人民共和国", "", frame.heading)[:-1] or None
     if frame.info.get("发文机关"):
@@ -77,22 +70,20 @@ def _issued_on(doc: SegmentedDocument) -> str | None:
     return parse_date(written) or (written if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written) else None)
 
 
+_NOT_CITIES = ("城市", "都市", "超市", "上市", "门市", "股市", "夜市", "集市", "全市", "各市", "本市", "该市")
+
+
 def _most_named_city(text: str) -> str | None:
-    counts = Counter(m.group(0) for m in _CITY.finditer(text) if not m.group(0).startswith(("城市", "各市", "全市")))
+    """The city a text names most: a word of the dictionary ending in 市 (湘潭市), not a common word (城市)."""
+    counts = Counter(word for word in words(text) if 3 <= len(word) <= 5 and word.endswith("市")
+                     and not word.endswith(_NOT_CITIES))
     return counts.most_common(1)[0][0] if counts else None
 
 
 def _region(issuer: str | None, title: str, text: str) -> str | None:
     if issuer and all(national_body(name) for name in issuer.split("、")):
         return NATIONWIDE
-    region = region_of(issuer) or region_of(title)
-    if (region and region in PROVINCES) or (region and not region.endswith(("省", "自治区"))):
-        return region
-    # A document that names only its province in the title (or nothing) is placed by the city it names most,
-    # unless its issuer is the province itself.
-    if issuer and region_of(issuer) == region:
-        return region
-    return _most_named_city(text) or region
+    return region_of(issuer) or region_of(title) or _most_named_city(text)
 
 
 def read_metadata(doc: SegmentedDocument) -> Metadata:

@@ -134,8 +134,6 @@ def test_where_the_table_does_not_place_the_reform_the_body_keeps_its_name_and_h
         assert successions(graph) == set()
 
 
-@pytest.mark.xfail(strict=True, reason="loader: a city's province is only known when the text names it, so a 2012 "
-                                       "常州市 plan that never writes 江苏省 gets no SUCCEEDED_BY link")
 def test_a_city_of_the_reform_province_gets_the_lineage_without_naming_its_province(tmp_path):
     text = plan("常州市专利导航服务工作方案", [("建设专利导航服务基地", "市知识产权局负责")], "常州市人民政府\n2012年5月6日\n")
     graph = load_document(write(tmp_path, "plain.txt", text)).graph

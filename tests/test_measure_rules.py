@@ -4,8 +4,6 @@ safeguards out, closing exhortations and annex summaries add nothing, articles a
 
 from __future__ import annotations
 
-import pytest
-
 from loaders.pipeline import load_document
 from tests.conftest import write
 
@@ -161,8 +159,6 @@ def test_a_closing_exhortation_with_no_owner_is_not_a_measure(tmp_path):
     assert owners_of(graph, "一.(三)") == {("市发展改革委", "sole")}
 
 
-@pytest.mark.xfail(strict=True, reason="loader: the closing exhortation paragraph after the last item is appended to "
-                                       "that measure's text (一.(三))")
 def test_a_closing_exhortation_is_not_part_of_the_last_measure(tmp_path):
     graph = _load(tmp_path, EXHORTATION)
     assert not any("提高政治站位" in m.properties["text"] for m in graph.by_label("Measure"))
@@ -257,8 +253,6 @@ ARTICLES_ONLY = """常德市城市公园管理办法
 """
 
 
-@pytest.mark.xfail(strict=True, reason="loader: a regulation of articles with no chapters is rejected with LoadError "
-                                       "'no recognisable policy structure'")
 def test_a_regulation_of_articles_without_chapters_loads_with_no_measures(tmp_path):
     graph = _load(tmp_path, ARTICLES_ONLY)
     assert measure_paths(graph) == set()
