@@ -192,7 +192,7 @@ def _not_a_goal(text: str, match: re.Match[str], clause_start: int, comparison: 
             return True  # 可对单户担保金额500万元及以下的业务给予补贴: the condition of a grant
     if "在" in clause and re.match(r"^[^，。；]*的基础上", text[match.end():]):
         return True  # 在已有2个领域快速审查的基础上: a baseline to build on
-    if re.search(r"(?:只|仅|限)[^，。；]{0,3}$", clause) or clause.endswith("按"):
+    if re.search(r"(?:只|仅|限)[^，。；]{0,3}$|按(?!期|时|要求|照要求)[^，。；]{0,12}$", clause):
         return True  # 只开设一个账号, 按不低于采购金额的30%预付: a limit or a rate, not a state to reach
     after = text[match.end():match.end() + 16]
     if _threshold_pattern().match(after):

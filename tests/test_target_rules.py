@@ -49,6 +49,11 @@ def test_yicixing_is_not_a_count():
     assert facts("对吸纳登记失业人员的小微企业给予一次性吸纳就业补贴", goal_form=True) == []
 
 
+def test_a_rate_applied_by_a_rule_is_not_a_goal():
+    assert facts("医保基金按不低于年度约定采购金额的30%预付给医疗机构", goal_form=True) == []
+    assert facts("按期建成120个村级寄递物流综合服务站", goal_form=True) == [("村级寄递物流综合服务站", 120, "个", "=", None)]
+
+
 @pytest.mark.parametrize("text", [
     "组织离校未就业高校毕业生参加3至6个月的就业见习",
     "开展为期18个月的跟踪帮扶服务",
