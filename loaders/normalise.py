@@ -58,7 +58,12 @@ _SPACE_BETWEEN_WORDS = re.compile(f"(?<=[{CJK}]{{2}}) +(?=[{CJK}]{{2}})")
 
 
 def _clean_line(raw: str) -> str:
-    text = _ENTITY.sub(" ", raw.translate(_WIDTH_MAP).replace("\xa0", " ")).rstrip().strip(" ")
+    text = raw.translate(_WIDTH_MAP).replace("\xa0", " ")
+    if "&" in text:
+        text = _ENTITY.sub(" ", text)
+    text = text.strip(" \r\n\f\v")
+    if " " not in text:
+        return text
     if "\t" in text:
         return "\t".join(_SPACE_BETWEEN_CJK.sub("", _SPACE_BETWEEN_WORDS.sub("\x00", cell)).replace("\x00", " ")
                          for cell in text.split("\t"))
@@ -75,7 +80,8 @@ def _is_heading(text: str) -> bool:
 
 
 def _unclosed(text: str) -> bool:
-    return any(text.count(opening) > text.count(closing) for opening, closing in ("《》", "（）", "〔〕", "【】"))
+    return any(opening in text and text.count(opening) > text.count(closing)
+               for opening, closing in ("《》", "（）", "〔〕", "【】"))
 
 
 def _wrap_width(lines: list[str]) -> int | None:

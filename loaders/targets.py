@@ -110,6 +110,15 @@ def _ends_with_verb(text: str) -> bool:
     return any(text[-size:] in verbs for size in (4, 3, 2) if len(text) >= size)
 
 
+_CROSS_REFERENCE = re.compile(r"[（(](?:见|详见)[^）)]*[）)]")
+_FREQUENCY = re.compile(r"每(?:\d+|[一两二三四五])?[年季月周]")
+_PER_UNIT = re.compile(r"每(?:个|家|项|人|户|年)")
+_BUILDS_ON = re.compile(r"[^，。；]*的基础上")
+_LIMIT_OR_RATE = re.compile(r"(?:只|仅|限)[^，。；]{0,3}$|按(?!期|时|要求|照要求)[^，。；]{0,12}$")
+_LISTED = re.compile(r"等$|[^\d\s]、[^、，]{1,8}$")
+_HEDGE = re.compile(r"(?:至少|不少于|约|近)$")
+_NOUN_NEXT = re.compile(r"^[\u4e00-\u9fff“]")
+_PREPOSITIONS = set("在对向给从于")
 _VAGUE = ("批", "支", "系列", "些", "次", "轮")  # 一批, 一支队伍, 开展一次检查: "some", not a count
 _CHANGE = re.compile(r"(增长|增加|提高|提升|下降|降低|减少|压减|压缩|缩短)$")
 _PAST = re.compile(r"已|曾|期间|时期|以来|过去|累计实现|先后|截至目前|截止目前|目前|去年|上年")
@@ -121,7 +130,7 @@ _CONJUNCTION = re.compile(r"(?:和|及|以及|与|、|，)$")
 
 
 def _number(text: str) -> float | None:
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+    if text[:1].isdigit():
         return float(text)
     value = chinese_to_int(text)
     return float(value) if value is not None else None
@@ -129,7 +138,7 @@ def _number(text: str) -> float | None:
 
 def clean_indicator(text: str) -> str:
     """Strip the date, scope words, a cross-reference （见附表） and stray punctuation around an indicator."""
-    text = re.sub(r"[（(](?:见|详见)[^）)]*[）)]", "", text).strip(" 、，,的")
+    text = _CROSS_REFERENCE.sub("", text).strip(" 、，,的") if "见" in text else text.strip(" 、，,的")
     text = _DATE_PREFIX.sub("", text)
     text = _PERIOD_PREFIX.sub("", text)
     for _ in range(3):
@@ -181,23 +190,23 @@ def _not_a_goal(text: str, match: re.Match[str], clause_start: int, comparison: 
     contexts = _contexts()
     if unit in contexts["duration"] and comparator != "<=":
         return True  # 3至6个月的见习; but 审理周期缩短至88天以内 is a goal
-    if unit in ("次", "轮") and word not in _comparators()["post"] and re.search(r"每(?:\d+|[一两二三四五])?[年季月周]", clause):
+    if unit in ("次", "轮") and word not in _comparators()["post"] and _FREQUENCY.search(clause):
         return True  # 每年召开两次会议: a frequency
     if any(w in text for w in contexts["award"]) and any(w in text[slice(*_sentence(text, match.start(), match.end()))]
                                                           for w in contexts["award"]):
         head, tail = _sentence(text, match.start(), match.end())
-        if word in contexts["cap"] or re.search(r"每(?:个|家|项|人|户|年)", clause):
+        if word in contexts["cap"] or _PER_UNIT.search(clause):
             return True  # 给予最高200万元奖励, 收费原则上不高于0.5%, 每家奖励10万元
         if "对" in text[head:match.start()] and re.search(r"给予|予以", text[match.end():tail]):
             return True  # 可对单户担保金额500万元及以下的业务给予补贴: the condition of a grant
-    if "在" in clause and re.match(r"^[^，。；]*的基础上", text[match.end():]):
+    if "在" in clause and _BUILDS_ON.match(text, match.end()):
         return True  # 在已有2个领域快速审查的基础上: a baseline to build on
-    if re.search(r"(?:只|仅|限)[^，。；]{0,3}$|按(?!期|时|要求|照要求)[^，。；]{0,12}$", clause):
+    if _LIMIT_OR_RATE.search(clause):
         return True  # 只开设一个账号, 按不低于采购金额的30%预付: a limit or a rate, not a state to reach
     after = text[match.end():match.end() + 16]
     if _threshold_pattern().match(after):
         return True  # 招用人数达到职工总数20%的企业, 500万元以上的再担保业务, 在3家及以上的，采取…
-    listed = re.search(r"等$|[^\d\s]、[^、，]{1,8}$", clause.rstrip())
+    listed = _LISTED.search(clause.rstrip())
     return bool(listed) and not _verb_start().match(clean_indicator(clause)) and not _ends_with_verb(clause)
 
 
@@ -353,7 +362,7 @@ def _figure(text: str, match: re.Match[str], following: list[re.Match[str]], con
     end = min(clause_end, following[0].start() if following else len(text))
     # A verb takes the figure as its object (招募120名) only when no comparator stands between them: before
     # 收入超千万元 the word is the measured quantity.
-    verb_before = not match.group("pre") and _ends_with_verb(re.sub(r"(?:至少|不少于|约|近)$", "", before))
+    verb_before = not match.group("pre") and _ends_with_verb(_HEDGE.sub("", before))
     return _Figure(match, start, before, text[match.end():end], end, end < clause_end, verb_before)
 
 
@@ -371,7 +380,7 @@ def _rejected(text: str, figure: _Figure, comparison: tuple[str, str]) -> bool:
         return True  # 一个单位, 两个方面, 培育一批: words, not figures; but 建成一个中心、两个平台 counts both
     # 超千万元服务业龙头企业2～3家: a threshold the next figure's noun is qualified by.
     return (figure.shares_clause and bool(before.strip()) and not figure.verb_before
-            and bool(re.match(r"^[\u4e00-\u9fff“]", figure.after)))
+            and bool(_NOUN_NEXT.match(figure.after)))
 
 
 def _reading(figure: _Figure) -> tuple[str, int, int, bool, bool]:
@@ -382,8 +391,8 @@ def _reading(figure: _Figure) -> tuple[str, int, int, bool, bool]:
     """
     before, match = figure.before, figure.match
     indicator = clean_indicator(before)
-    counted = clean_indicator(re.sub(r"^的", "", figure.after))
-    leads_in = figure.verb_before or bool(re.search(r"[在对向给从于]$", before))
+    counted = clean_indicator(figure.after[1:] if figure.after.startswith("的") else figure.after)
+    leads_in = figure.verb_before or before[-1:] in _PREPOSITIONS
     number_first = not indicator or len(indicator) < 3 or (leads_in and bool(counted))
     goal_form = bool(figure.verb_before or _verb_start().match(before.strip()) or _CHANGE.search(indicator))
     if number_first:
