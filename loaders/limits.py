@@ -14,4 +14,4 @@ MAX_COMPRESSION_RATIO = 100  # per .docx part over 1 MB; Word's XML packs about 
 MAX_PARTS = 10_000  # files inside a .docx
 
 FILE_SECONDS = 120.0  # to read and parse one file
-TASK_MEMORY = 320 << 20  # bytes a worker may allocate for one file beyond its start-up; a 400-page PDF needs 60 MB
+TASK_MEMORY = 256 << 20  # bytes a worker may allocate for one file beyond its start-up; a 400-page PDF needs 60 MB

@@ -97,9 +97,9 @@ def test_strict_stops_at_a_bad_file_and_writes_nothing(sample_db, tmp_path):
 
 
 def test_a_file_past_its_time_limit_is_named_and_the_others_load(tmp_path):
-    slow = to_pdf(SAMPLE * 6, tmp_path / "long.pdf")
+    slow = to_pdf(SAMPLE * 25, tmp_path / "long.pdf")  # about 250 pages: 10 s or more to lay out
     fast = shutil.copy(SAMPLES / "003_0fb3931b758341ce.txt", tmp_path / "short.txt")
-    result = load_paths([slow, Path(fast)], jobs=2, seconds=1.5)
+    result = load_paths([slow, Path(fast)], jobs=2, seconds=3)
     assert [d.source_file for d in result.documents] == ["short.txt"]
     (error,) = result.errors
     assert error.source == "long.pdf" and "gave up on it" in error.problem and "limit: time per file" in error.problem

@@ -49,13 +49,17 @@ def _body_lines(document: Document) -> list[str]:
     return lines
 
 
-def _check_package(data: bytes, source: str) -> None:
-    """Refuse a zip that is not a Word document or that would unpack to too much, from its directory alone
-    (what python-docx then reads of a part is bounded by the size declared there)."""
-    try:
-        parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, ValueError) as exc:
-        raise LoadError(source, f"not a readable .docx (truncated or corrupt: {exc})") from exc
+# What zipfile and python-docx raise on a damaged package.
+_PACKAGE_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, PackageNotFoundError, KeyError,
+                   ValueError)
+
+
+def _unreadable(source: str, exc: Exception) -> LoadError:
+    return LoadError(source, f"not a readable .docx (truncated or corrupt: {exc or type(exc).__name__})")
+
+
+def _check_sizes(parts: list[zipfile.ZipInfo], source: str) -> None:
+    """The limits, from the zip's directory alone: nothing is unpacked yet."""
     if len(parts) > MAX_PARTS:
         raise LoadError(source, f"the .docx holds {len(parts):,} files, more than {MAX_PARTS:,} (limit: parts)")
     unpacked = sum(part.file_size for part in parts)
@@ -67,8 +71,25 @@ def _check_package(data: bytes, source: str) -> None:
             ratio = part.file_size / max(part.compress_size, 1)
             raise LoadError(source, f"{part.filename} in the .docx is compressed {ratio:,.0f} to 1, more than "
                                     f"{MAX_COMPRESSION_RATIO} to 1 (limit: compression ratio; a zip bomb?)")
-    if "word/document.xml" not in {part.filename for part in parts}:
-        raise LoadError(source, "a zip file, but not a Word document (it has no word/document.xml)")
+
+
+def _check_package(data: bytes, source: str) -> None:
+    """Refuse a zip that is not a Word document or would unpack to too much, then unpack every part as a
+    stream, a megabyte at a time: a part whose data is not what the directory declares fails its checksum
+    there, before python-docx reads it whole (zipfile inflates a part's data in one piece, whatever its
+    declared size)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        parts = archive.infolist()
+        _check_sizes(parts, source)
+        if "word/document.xml" not in {part.filename for part in parts}:
+            raise LoadError(source, "a zip file, but not a Word document (it has no word/document.xml)")
+        for part in parts:
+            with archive.open(part) as stream:
+                while stream.read(2**20):
+                    pass
+    except _PACKAGE_ERRORS as exc:
+        raise _unreadable(source, exc) from exc
 
 
 def read_docx(data: bytes, source: str) -> tuple[str, str]:
@@ -77,9 +98,8 @@ def read_docx(data: bytes, source: str) -> tuple[str, str]:
     _check_package(data, source)
     try:
         document = open_docx(io.BytesIO(data))
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, PackageNotFoundError, KeyError,
-            ValueError) as exc:  # what zipfile and python-docx raise on a damaged package
-        raise LoadError(source, f"not a readable .docx (truncated or corrupt: {exc or type(exc).__name__})") from exc
+    except _PACKAGE_ERRORS as exc:
+        raise _unreadable(source, exc) from exc
     except etree.XMLSyntaxError as exc:
         if "Excessive depth" in str(exc):
             raise LoadError(source, f"the .docx nests XML elements more than {MAX_NESTING} deep "
