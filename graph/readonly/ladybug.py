@@ -1,15 +1,18 @@
-"""Read-only Cypher on the embedded store (LadybugDB), on one connection the caller holds.
+"""Read-only Cypher on the embedded store (LadybugDB), on a connection the caller lends.
 
 1. `statement.screen`: one statement, no NUL, no clause whose binding opens a file.
 2. `preflight.compile_error`: it compiles in another process within the time limit.
-3. In a `BEGIN TRANSACTION READ ONLY` with the query timeout set: EXPLAIN it and refuse any plan that is not
-   a plain read (`ladybug_plan`), then run it and fetch at most the row limit.
-The connection is left as it was found: no transaction open, no timeout set.
+3. On a connection borrowed from `connect()` only now (a store with one shared connection is not held up by
+   steps 1 and 2), in a `BEGIN TRANSACTION READ ONLY` with the query timeout set: EXPLAIN it and refuse any
+   plan that is not a plain read (`ladybug_plan`), then run it and fetch at most the row limit.
+The connection is handed back as it was lent: no transaction open, no timeout set.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 import ladybug
@@ -58,13 +61,13 @@ def _fetch(result: ladybug.QueryResult, limit: int) -> ReadResult:
     return ReadResult(columns, rows, truncated)
 
 
-def run_read_only(conn: ladybug.Connection, text: str, parameters: dict[str, Any] | None,
-                  limits: ReadLimits) -> ReadResult:
+def run_read_only(connect: Callable[[], AbstractContextManager[ladybug.Connection]], text: str,
+                  parameters: dict[str, Any] | None, limits: ReadLimits) -> ReadResult:
     statement.screen(text)
     if (error := preflight.compile_error(text, limits.seconds)) is not None:
         raise _refused_or_failed(text, error)
     parameters = parameters or {}
-    with preflight.read_only_transaction(conn):
+    with connect() as conn, preflight.read_only_transaction(conn):
         conn.set_query_timeout(max(1, round(limits.seconds * 1000)))
         try:
             explained = _execute(conn, "EXPLAIN " + text, parameters)

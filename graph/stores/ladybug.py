@@ -12,7 +12,8 @@ from __future__ import annotations
 import dataclasses
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,10 +72,15 @@ class LadybugStore(GraphStore):
 
     def run_read_only(self, cypher: str, parameters: dict[str, Any] | None = None,
                       limits: ReadLimits | None = None) -> ReadResult:
-        from graph.readonly import ReadLimits, ladybug
+        from graph.readonly import ReadLimits
+        from graph.readonly import ladybug as readonly
 
+        return readonly.run_read_only(self._locked, cypher, parameters, limits or ReadLimits())
+
+    @contextmanager
+    def _locked(self) -> Iterator[ladybug.Connection]:
         with self._lock:
-            return ladybug.run_read_only(self._conn, cypher, parameters, limits or ReadLimits())
+            yield self._conn
 
     def close(self) -> None:
         self._conn.close()
