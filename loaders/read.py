@@ -77,7 +77,8 @@ def _check_lines(text: str, source: str) -> None:
 
 def read_document(path: Path) -> RawDocument:
     if not path.is_file():
-        raise LoadError(path.name, f"no such file: {path}")
+        problem = "not a regular file (a device, a pipe or a folder)" if path.exists() else "no such file"
+        raise LoadError(path.name, f"{problem}: {path}")
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise LoadError(

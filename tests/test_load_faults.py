@@ -5,6 +5,7 @@ name while the others load."""
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import subprocess
@@ -112,6 +113,16 @@ def test_a_worker_that_dies_is_reported_as_a_bug_with_the_file_named():
     bug = _failed(Path("y.html"), Failure("error", "IndexError: list index out of range (at loaders/x.py:9)"))
     assert str(bug) == ("y.html: policykg could not parse it: internal error IndexError: list index out of range "
                         "(at loaders/x.py:9) — please report it with the file")
+
+
+def test_paths_that_are_not_files_are_named(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # reading it would block for ever
+    result = load_paths([fifo, tmp_path / "missing.txt", Path("/dev/zero")], jobs=1)
+    assert [str(e) for e in result.errors] == [
+        f"pipe.txt: not a regular file (a device, a pipe or a folder): {fifo}",
+        f"missing.txt: no such file: {tmp_path / 'missing.txt'}",
+        "zero: not a regular file (a device, a pipe or a folder): /dev/zero"]
 
 
 def test_errors_cross_the_process_boundary_whole():
