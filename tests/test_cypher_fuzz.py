@@ -1,5 +1,6 @@
 """Generated Cypher thrown at run_read_only on a real embedded store: reads, writes, file access, procedure
-calls, settings, transactions, random tokens, mutations, unicode and NUL garbage, several statements at once.
+calls, settings, transactions, random tokens, mutations, unicode and NUL garbage, several statements at once,
+parameters of every type.
 Afterwards the store holds the same graph (counts, a hash of its export, its tables), its files and a watched
 folder of victim files are unchanged, and no call raised anything but StoreError (CypherRefused included).
 A short run is part of make test; make fuzz runs 10,000 statements on a read-only and 2,000 on a read-write
@@ -57,6 +58,8 @@ TOKENS = ["MATCH", "RETURN", "WITH", "WHERE", "CREATE", "SET", "DELETE", "DETACH
           "CHECKPOINT", "BEGIN", "TRANSACTION", "COMMIT", "(", ")", "[", "]", "{", "}", ":", ";", ",", ".", "-",
           "->", "<-", "*", "=", "'", '"', "`", "/*", "*/", "//", "\n", "$id", "a", "n", "Actor", "Measure", "1", "0.5",
           "'x'", "'{dir}/victim.csv'", "true", "null", "count(*)", "EXTENSION", "httpfs", "LIMIT", "ORDER BY"]
+PARAMETERS = [{"id": "x"}, {}, {"id": 1}, {"id": [1, "a"]}, {"id": {"a": [1]}}, {"id": "\ud800"}, {1: 2},
+              {"id": None}, {"id": 2**70}]
 GARBAGE = ["\x00", "\ud800", "\udfff", "\u202e", "\ufeff", "\u3000", "；", "＂", "（", "🙂", "\x1b[2J", "\\",
            "\u00a0", "\r", "\t", "É", "中"]
 
@@ -117,9 +120,9 @@ def _fuzz(sample_db: str, tmp_path: Path, monkeypatch, seed: int, count: int, re
     outcomes: Counter = Counter()
     unexpected = []
     with embedded(db, read_only=read_only) as store:
-        for text in statements(seed, count, victims):
+        for index, text in enumerate(statements(seed, count, victims)):
             try:
-                result = store.run_read_only(text, {"id": "x"}, ReadLimits(seconds=1, rows=20))
+                result = store.run_read_only(text, PARAMETERS[index % len(PARAMETERS)], ReadLimits(seconds=1, rows=20))
                 assert isinstance(result, ReadResult)
                 outcomes["read"] += 1
             except CypherRefused as refused:

@@ -142,6 +142,19 @@ def test_every_named_query_passes_as_a_plain_read(name, sample_db):
         assert _unordered(rows) == _unordered(store.query(name, params))
 
 
+@pytest.mark.parametrize(("value", "accepted"), [
+    (1, True), ("商业秘密", True), (None, True), (2.5, True), ({"a": [1, 2]}, True), ([1, 2], True),
+    ([1, "a"], False), (2**70, False), ("\ud800", False), ([[]], False), (object(), False),
+])
+def test_parameters_of_any_type_give_rows_or_a_store_error(value, accepted, sample_db):
+    with embedded(sample_db, read_only=True) as store:
+        if accepted:
+            assert len(store.run_read_only("RETURN $x AS v", {"x": value}).rows) == 1
+        else:
+            with pytest.raises(StoreError):
+                store.run_read_only("RETURN $x AS v", {"x": value})
+
+
 def test_the_row_limit_truncates_and_says_so(sample_db):
     with embedded(sample_db, read_only=True) as store:
         result = store.run_read_only("MATCH (m:Measure) RETURN m.id AS id ORDER BY id", limits=ReadLimits(rows=5))

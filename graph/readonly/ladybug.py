@@ -49,6 +49,8 @@ def _execute(conn: ladybug.Connection, text: str, parameters: dict[str, Any]) ->
         return conn.execute(prepared, parameters)
     except RuntimeError as exc:
         raise _refused_or_failed(text, str(exc)) from exc
+    except (ValueError, TypeError, OverflowError) as exc:  # the binding's conversion of a parameter
+        raise StoreError(f"a parameter cannot be passed to the store: {exc}") from exc
 
 
 def _fetch(result: ladybug.QueryResult, limit: int) -> ReadResult:

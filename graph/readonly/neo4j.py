@@ -109,6 +109,13 @@ def _store_error(exc: Exception) -> StoreError:
     return StoreError(message)
 
 
+def _run(tx: neo4j.Transaction, text: str, parameters: dict[str, Any]) -> neo4j.Result:
+    try:
+        return tx.run(text, parameters)
+    except (TypeError, ValueError, OverflowError) as exc:  # the driver's packing of a parameter
+        raise StoreError(f"a parameter cannot be passed to the store: {exc}") from exc
+
+
 def run_read_only(session: neo4j.Session, text: str, parameters: dict[str, Any] | None,
                   limits: ReadLimits) -> ReadResult:
     """Run `text` in a read transaction of `session` (opened with default_access_mode=READ_ACCESS)."""
@@ -116,10 +123,10 @@ def run_read_only(session: neo4j.Session, text: str, parameters: dict[str, Any] 
     parameters = parameters or {}
     try:
         with session.begin_transaction(timeout=limits.seconds) as tx:
-            summary = tx.run("EXPLAIN " + text, parameters).consume()
+            summary = _run(tx, "EXPLAIN " + text, parameters).consume()
             if (reason := refusal(summary.query_type, summary.plan)) is not None:
                 raise CypherRefused(reason)
-            result = tx.run(text, parameters)
+            result = _run(tx, text, parameters)
             rows: list[dict[str, Any]] = []
             truncated = False
             for record in result:
