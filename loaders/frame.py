@@ -31,7 +31,7 @@ _PUBLIC_NOTE = re.compile(r"^（(此件|本文|此文)[^）]{0,12}）$")
 _INFO_FIELD = re.compile(r"^(索引号|主题分类|发文机关|成文日期|标题|发文字号|发布日期|主题词|有效性|文号|发布机构|生成日期)"
                          r"\s*[：:]?\s*")
 _ORDER_NUMBER = re.compile(r"^第\s*(\d+)\s*号$")
-_LETTERHEAD = re.compile(r"^\S{2,30}文件$")
+_LETTERHEAD = re.compile(r"^[^，。、关于]{2,24}(人民政府|政府|办公室|办公厅|委员会|局|厅|部|委|院|会)文件$")  # 南通市人民政府文件
 _ADDRESSEES = re.compile(r"[：:]$")
 _WRAPPERS = (
     ("issue", re.compile(r"关于(?:印发|发布|颁发|颁布|公布|下发)(?P<inner>.+?)的(?:通知|函|决定)$")),

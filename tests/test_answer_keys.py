@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.pipeline import load_paths
+from loaders.pipeline import load_document, load_paths
 from loaders.text import compare_key
 from tests.conftest import ROOT
 
@@ -53,6 +53,15 @@ def test_real_documents_metadata_matches_the_keys(real_result):
                   for field in ("title", "doc_number", "issuer", "issued_on", "region")
                   if compare_key(document.get(field)) != compare_key(key[field])]
     assert not wrong
+
+
+def test_every_real_documents_web_page_gives_the_graph_of_its_text(real_result):
+    """The gov.cn page each text was converted from (article set in a layout table, information table on top)."""
+    by_file = {loaded.source_file: loaded for loaded in real_result.documents}
+    for page in sorted((REAL / "html").glob("*.html")):
+        web, text = load_document(page), by_file[f"{page.stem}.txt"]
+        assert web.doc_id == text.doc_id, page.name
+        assert len(web.graph.by_label("Measure")) == len(text.graph.by_label("Measure")), page.name
 
 
 @pytest.mark.parametrize("corpus", ["samples", "real"])

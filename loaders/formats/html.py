@@ -92,6 +92,15 @@ def _article(soup: BeautifulSoup) -> Tag:
     return article
 
 
+def _layout_row(row: Tag) -> bool:
+    """A row that lays out a page (gov.cn sets the article in a table cell: a nested table, or a cell of several
+    paragraphs) is read as blocks; a data row is one line of tab-separated cells, each maybe one <p>."""
+    if row.find("table"):
+        return True
+    return any(len(cell.find_all(["p", "div", "br"])) > 3 for cell in row.find_all(["td", "th"], recursive=False))
+
+
+
 def _cell_text(cell: Tag) -> str:
     # One line per cell: whitespace collapsed (normalise drops the spaces between Chinese characters).
     return " ".join(cell.get_text(" ").split())
@@ -108,7 +117,7 @@ def _lines(node: Tag, out: list[str]) -> None:
                 out[-1] += text
         elif child.name == "br":
             out.append("")
-        elif child.name == "tr" and not child.find("table"):
+        elif child.name == "tr" and not _layout_row(child):
             cells = [_cell_text(c) for c in child.find_all(["td", "th"], recursive=False)]
             out.extend(["\t".join(cells), ""])
         elif child.name in _BLOCK_TAGS:
