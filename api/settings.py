@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     view_node_limit: int = 2000  # vis-network slows beyond this many nodes
+    # Bearer token for write endpoints (POST /api/documents); without one the server refuses every write.
+    api_token: str = Field("", repr=False)
+    upload_limit_mb: int = 512  # the most one upload (all its files together) may hold
 
     def store_config(self) -> StoreConfig:
         return StoreConfig(self.store, self.db, self.neo4j_uri, self.neo4j_user, self.neo4j_password,

@@ -1,6 +1,7 @@
-// Every measure about one topic (by its word, e.g. 商业秘密), with its document.
+// The measures about one topic (by its word, e.g. 商业秘密), strongest first, with their document; one page.
 MATCH (m:Measure)-[r:ABOUT]->(t:Topic {name: $name})
 MATCH (d:Document {id: m.doc_id})
 RETURN m.id AS id, m.path AS path, m.title AS title, m.text AS text, r.weight AS weight,
        d.id AS document_id, d.title AS document_title
-ORDER BY weight DESC, document_title, path
+ORDER BY weight DESC, document_title, path, id
+SKIP $offset LIMIT $limit

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.stores.base import GraphStore, StoreError, WriteTimes
+from graph.stores.base import GraphReader, GraphStore, StoreError, WriteTimes
 from graph.stores.ladybug import LadybugStore
+from graph.stores.lock import StoreBusy
 
 
 @dataclass(frozen=True)
@@ -33,4 +34,5 @@ def open_store(config: StoreConfig, read_only: bool = False) -> GraphStore:
     return LadybugStore(config.db, read_only=read_only)
 
 
-__all__ = ["GraphStore", "LadybugStore", "StoreConfig", "StoreError", "WriteTimes", "open_store"]
+__all__ = ["GraphReader", "GraphStore", "LadybugStore", "StoreBusy", "StoreConfig", "StoreError", "WriteTimes",
+           "open_store"]

@@ -9,12 +9,14 @@ inside the same transaction, so a failed load still rolls back whole.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import queue
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import ladybug
 import pyarrow as pa
@@ -22,83 +24,186 @@ import pyarrow as pa
 from graph import schema
 from graph.model import Node, PolicyGraph, Relationship
 from graph.stores import writer
-from graph.stores.base import GraphStore, StoreError, WriteTimes
+from graph.stores.base import Execute, GraphReader, GraphStore, StoreError, WriteTimes
+from graph.stores.lock import WAIT, StoreLock
+
+T = TypeVar("T")
 
 # Elements (nodes + relationships) from which a write is bulk-loaded with COPY: a COPY of any size is fast,
 # but a transaction that used COPY pays about 0.2 s more at commit, which only large writes win back.
 COPY_FROM = 2000
+READERS = 8  # connections for concurrent read transactions; a reader waits when all are in use
+BORROW_WAIT = 60.0
 _ARROW_TYPES = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
                 "STRING[]": pa.list_(pa.string())}
+# Open errors that mean a write was killed before its transaction or checkpoint finished: a read-write open
+# replays the log up to the last committed transaction and drops the unfinished tail.
+_RECOVERABLE = ("recovery is pending", "WAL")
 
 
 class LadybugStore(GraphStore):
+    """One Database per process: one write connection (writes serialised by a lock) and a pool of read
+    connections, each read in its own read-only transaction, which LadybugDB isolates as a snapshot."""
+
     dialect = "ladybug"
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, readers: int = READERS,
+                 lock_wait: float = WAIT) -> None:
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"no graph database at {self.path}: load documents first (policykg load PATH)")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = StoreLock(self.path, exclusive=not read_only, wait=lock_wait)
         try:
-            self._db = ladybug.Database(str(self.path), read_only=read_only)
-            self._conn = ladybug.Connection(self._db)
-        except RuntimeError as exc:
-            raise StoreError(f"cannot open the graph database at {self.path}: {exc}") from exc
-        self._lock = threading.Lock()  # one connection, shared by the API's worker threads
-        if not read_only:
-            for label, properties in schema.NODE_PROPERTIES.items():
-                self._execute(schema.node_ddl(label))
-                for statement in schema.add_columns_ddl(label, properties):
-                    self._execute(statement)
-            for rel in schema.RELATIONSHIPS.values():
-                self._execute(schema.relationship_ddl(rel))
-                for statement in schema.add_columns_ddl(rel.name, rel.properties):
-                    self._execute(statement)
+            self._db = self._open()
+            self._writer = None if read_only else ladybug.Connection(self._db)
+        except BaseException:
+            self._lock.release()
+            raise
+        self._write_lock = threading.Lock()
+        self._idle: queue.LifoQueue[ladybug.Connection] = queue.LifoQueue()
+        self._slots = threading.Semaphore(readers)
+        if self._writer is not None:
+            for statement in _ddl():
+                _execute(self._writer, statement)
 
-    def _execute(self, cypher: str, parameters: dict[str, Any] | None = None) -> Any:
+    def _open(self) -> ladybug.Database:
         try:
-            return self._conn.execute(cypher, parameters or {})
+            return ladybug.Database(str(self.path), read_only=self.read_only)
         except RuntimeError as exc:
-            raise StoreError(str(exc).strip()) from exc
+            if not any(marker in str(exc) for marker in _RECOVERABLE):
+                raise StoreError(f"cannot open the graph database at {self.path}: {_message(exc)}") from exc
+            problem = _message(exc)
+        if not self.read_only:
+            self.recovered = _recover_message(problem)
+            return _open_recovering(self.path)
+        # A reader repairs the store only when no other process holds it.
+        if not self._lock.try_exclusive():
+            raise StoreError(f"the graph database at {self.path} needs recovery after an interrupted write "
+                             f"({problem}), and another process holds it: try again when it has finished")
+        try:
+            _open_recovering(self.path).close()
+        finally:
+            self._lock.share()
+        self.recovered = _recover_message(problem)
+        return ladybug.Database(str(self.path), read_only=True)
 
-    def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        with self._lock:
-            return self._rows(cypher, parameters)
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[GraphReader]:
+        if not self._slots.acquire(timeout=BORROW_WAIT):
+            raise StoreError(f"every read connection stayed busy for {BORROW_WAIT:g} s")
+        try:
+            try:
+                conn = self._idle.get_nowait()
+            except queue.Empty:
+                conn = ladybug.Connection(self._db)
+            _execute(conn, "BEGIN TRANSACTION READ ONLY")
+            try:
+                yield _Reader(conn)
+            finally:
+                try:
+                    conn.execute("ROLLBACK")  # a read-only transaction has nothing to commit
+                    self._idle.put(conn)
+                except RuntimeError:  # the failed statement ended the transaction: start afresh
+                    conn.close()
+        finally:
+            self._slots.release()
 
-    def close(self) -> None:
-        self._conn.close()
-        self._db.close()
+    def write(self, work: Callable[[Execute], T]) -> T:
+        return self._transaction(work)[0]
 
     def replace_documents(self, doc_ids: Sequence[str], graph: PolicyGraph) -> WriteTimes:
-        if self.read_only:
-            raise StoreError("the graph database is open read-only")
-        with self._lock:
-            self._execute("BEGIN TRANSACTION")
-            try:
-                bulk = _Copy(self._execute) if len(graph.nodes) + len(graph.relationships) >= COPY_FROM else None
-                times = writer.replace(self._rows, doc_ids, graph, bulk)
-                committing = time.perf_counter()
-                self._execute("COMMIT")
-            except Exception:
-                self._execute("ROLLBACK")
-                raise
-            return dataclasses.replace(times, commit=time.perf_counter() - committing)
+        large = len(graph.nodes) + len(graph.relationships) >= COPY_FROM
 
-    def _rows(self, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        result = self._execute(cypher, parameters)
-        columns = result.get_column_names()
-        rows = []
-        while result.has_next():
-            rows.append(dict(zip(columns, result.get_next(), strict=True)))
-        return rows
+        def work(execute: Execute) -> WriteTimes:
+            return writer.replace(execute, doc_ids, graph, _Copy(self._writer) if large else None)
+
+        times, commit = self._transaction(work)
+        return dataclasses.replace(times, commit=commit)
+
+    def _transaction(self, work: Callable[[Execute], T]) -> tuple[T, float]:
+        """Run `work` in one write transaction; return its result and the seconds the commit took."""
+        if self._writer is None:
+            raise StoreError("the graph database is open read-only")
+        conn = self._writer
+        with self._write_lock:
+            _execute(conn, "BEGIN TRANSACTION")
+            try:
+                result = work(lambda cypher, parameters: _rows(conn, cypher, parameters))
+                committing = time.perf_counter()
+                _execute(conn, "COMMIT")
+            except BaseException:
+                with contextlib.suppress(RuntimeError):  # LadybugDB may have rolled back when a statement failed
+                    conn.execute("ROLLBACK")
+                raise
+            return result, time.perf_counter() - committing
+
+    def close(self) -> None:
+        while not self._idle.empty():
+            self._idle.get_nowait().close()
+        if self._writer is not None:
+            self._writer.close()
+        self._db.close()
+        self._lock.release()
+
+
+class _Reader(GraphReader):
+    dialect = "ladybug"
+
+    def __init__(self, conn: ladybug.Connection) -> None:
+        self._conn = conn
+
+    def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return _rows(self._conn, cypher, parameters)
+
+
+def _ddl() -> list[str]:
+    """Tables for the schema (and columns added since a store was created), and the graph version's table."""
+    statements = []
+    for label, properties in schema.NODE_PROPERTIES.items():
+        statements += [schema.node_ddl(label), *schema.add_columns_ddl(label, properties)]
+    for rel in schema.RELATIONSHIPS.values():
+        statements += [schema.relationship_ddl(rel), *schema.add_columns_ddl(rel.name, rel.properties)]
+    return [*statements, schema.graph_info_ddl()]
+
+
+def _open_recovering(path: Path) -> ladybug.Database:
+    """A read-write open that replays the log up to the last committed transaction and drops the rest."""
+    try:
+        return ladybug.Database(str(path), throw_on_wal_replay_failure=False)
+    except RuntimeError as exc:
+        raise StoreError(f"cannot recover the graph database at {path}: {_message(exc)}") from exc
+
+
+def _recover_message(problem: str) -> str:
+    return f"recovered after an interrupted write ({problem}): the last committed graph is kept"
+
+
+def _message(exc: Exception) -> str:
+    return " ".join(str(exc).split())
+
+
+def _execute(conn: ladybug.Connection, cypher: str, parameters: dict[str, Any] | None = None) -> Any:
+    try:
+        return conn.execute(cypher, parameters or {})
+    except RuntimeError as exc:
+        raise StoreError(str(exc).strip()) from exc
+
+
+def _rows(conn: ladybug.Connection, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    result = _execute(conn, cypher, parameters)
+    columns = result.get_column_names()
+    rows = []
+    while result.has_next():
+        rows.append(dict(zip(columns, result.get_next(), strict=True)))
+    return rows
 
 
 class _Copy:
     """Bulk loads with COPY from an Arrow table passed as a parameter."""
 
-    def __init__(self, execute: Callable[[str, dict[str, Any]], Any]) -> None:
-        self._execute = execute
+    def __init__(self, conn: ladybug.Connection) -> None:
+        self._execute = lambda cypher, parameters: _execute(conn, cypher, parameters)
 
     def nodes(self, label: str, nodes: list[Node]) -> None:
         if not nodes:
