@@ -16,6 +16,9 @@ from api import routes, uploads, views
 from api.settings import Settings, get_settings
 from graph.analytics_cache import AnalyticsCache
 from graph.stores import StoreError, open_store
+from graph.version_cache import VersionCache
+
+QUERY_CACHE = 2048  # named-query answers kept for the current graph version (pages, details, view rows)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -34,6 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = store
     app.state.settings = settings
     app.state.analytics = AnalyticsCache()
+    app.state.query_cache = VersionCache(QUERY_CACHE)
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> JSONResponse:

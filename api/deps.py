@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, HTTPException, Query, Request
 from pydantic import BaseModel
 
 from graph.stores import GraphReader, GraphStore
+from graph.version_cache import VersionCache
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000_000
@@ -19,10 +20,31 @@ def get_store(request: Request) -> GraphStore:
     return request.app.state.store
 
 
+class CachedReader(GraphReader):
+    """A request's reader whose named queries are answered from the app's cache for this graph version
+    (a named query's rows depend only on the graph and its parameters)."""
+
+    def __init__(self, reader: GraphReader, cache: VersionCache[list[dict[str, Any]]]) -> None:
+        self.dialect = reader.dialect
+        self._reader = reader
+        self._cache = cache
+        self._version = reader.version()
+
+    def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self._reader.run(cypher, parameters)
+
+    def version(self) -> int:
+        return self._version
+
+    def query(self, name: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        key = (name, tuple(sorted((parameters or {}).items())))
+        return self._cache.get(self._version, key, lambda: self._reader.query(name, parameters))
+
+
 def get_reader(request: Request) -> Iterator[GraphReader]:
     """One read view for the whole request: its several queries never mix two graph versions."""
     with request.app.state.store.reader() as reader:
-        yield reader
+        yield CachedReader(reader, request.app.state.query_cache)
 
 
 class Paging(BaseModel):

@@ -129,8 +129,8 @@ def analyse(reader: GraphReader, scope: Scope = Scope()) -> Report:
     central = betweenness(network)
     groups = communities(network)
     community_of = {actor: i for i, group in enumerate(groups) for actor in group}
-    bodies = [BodyLoad(id=row["id"], name=row["name"] or row["id"], measures=row["measures"],
-                       documents=row["documents"], by_role={role: row[role] for role in ROLES if row[role]},
+    bodies = [BodyLoad(id=row["id"], name=row["name"] or row["id"], measures=int(row["measures"]),
+                       documents=row["documents"], by_role={role: int(row[role]) for role in ROLES if row[role]},
                        partners=network.degree(row["id"]), betweenness=round(central.get(row["id"], 0.0), 6),
                        community=community_of.get(row["id"]))
               for row in workload]

@@ -34,9 +34,9 @@ def _stored(tmp_path, graph: PolicyGraph):
             yield reader
 
 
-def _report(tmp_path, graph: PolicyGraph, scope: Scope = Scope()):
+def _report(tmp_path, graph: PolicyGraph):
     with _stored(tmp_path, graph) as reader:
-        return analyse(reader, scope)
+        return analyse(reader)
 
 
 def _network(tmp_path, graph: PolicyGraph):
