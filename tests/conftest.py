@@ -17,6 +17,7 @@ import uvicorn
 from api.app import create_app
 from api.settings import Settings
 from graph.stores import GraphStore, StoreConfig, open_store
+from graph.stores.lock import WAIT
 from loaders.pipeline import load_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,9 +25,9 @@ SAMPLES = ROOT / "data" / "samples"
 SHARED = ROOT.parent / "shared"
 
 
-def embedded(path: str | Path, read_only: bool = False) -> GraphStore:
+def embedded(path: str | Path, read_only: bool = False, lock_wait: float = WAIT) -> GraphStore:
     """The embedded store at `path`, opened the way the CLI and the API open it."""
-    return open_store(StoreConfig(db=str(path)), read_only=read_only)
+    return open_store(StoreConfig(db=str(path), lock_wait=lock_wait), read_only=read_only)
 
 
 @pytest.fixture(scope="session")
