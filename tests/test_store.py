@@ -97,6 +97,7 @@ def test_a_bulk_copy_that_fails_midway_rolls_back_whole(tmp_path, sample_result,
     import graph.stores.ladybug as ladybug_store
 
     monkeypatch.setattr(ladybug_store, "COPY_FROM", 1)  # every label and edge type through COPY
+    monkeypatch.setattr(ladybug_store, "ELEMENTS_PER_MB", 0)
     with embedded(tmp_path / "db") as store:
         store.replace_documents([d.doc_id for d in sample_result.documents], sample_result.graph)
         before = store.export().to_dict()

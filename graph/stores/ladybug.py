@@ -23,7 +23,7 @@ import pyarrow as pa
 
 from graph import schema
 from graph.model import Node, PolicyGraph, Relationship
-from graph.stores import writer
+from graph.stores import checkpoint, writer
 from graph.stores.base import Execute, GraphReader, GraphStore, StoreError, WriteTimes
 from graph.stores.lock import WAIT, StoreLock
 
@@ -32,6 +32,8 @@ T = TypeVar("T")
 # Elements (nodes + relationships) from which a write is bulk-loaded with COPY: a COPY of any size is fast,
 # but a transaction that used COPY pays about 0.2 s more at commit, which only large writes win back.
 COPY_FROM = 2000
+ELEMENTS_PER_MB = 200  # a bulk write copies the database file first: worth it from this many elements per MB
+CHECKPOINT_AT = 64 << 20  # log size (bytes) after which a write checkpoints; smaller logs wait for close
 READERS = 8  # connections for concurrent read transactions; a reader waits when all are in use
 BORROW_WAIT = 60.0
 _ARROW_TYPES = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
@@ -68,25 +70,59 @@ class LadybugStore(GraphStore):
                 _execute(self._writer, statement)
 
     def _open(self) -> ladybug.Database:
+        if self.read_only:
+            problem = "an interrupted checkpoint" if checkpoint.pending(self.path) else self._open_problem()
+            if not problem:
+                return ladybug.Database(str(self.path), read_only=True)
+            # A reader repairs the store only when no other process holds it.
+            if not self._lock.try_exclusive():
+                raise StoreError(f"the graph database at {self.path} needs recovery after an interrupted write "
+                                 f"({problem}), and another process holds it: try again when it has finished")
+            try:
+                db = self._open_writable()
+                self._checkpoint_and_close(db, ladybug.Connection(db))
+            finally:
+                self._lock.share()
+            self.recovered = self.recovered or _recover_message(problem)
+            return ladybug.Database(str(self.path), read_only=True)
+        return self._open_writable()
+
+    def _open_problem(self) -> str:
+        """Why a read-only open fails, if it fails for a reason recovery mends ('' when it opens)."""
         try:
-            return ladybug.Database(str(self.path), read_only=self.read_only)
+            ladybug.Database(str(self.path), read_only=True).close()
+            return ""
         except RuntimeError as exc:
             if not any(marker in str(exc) for marker in _RECOVERABLE):
                 raise StoreError(f"cannot open the graph database at {self.path}: {_message(exc)}") from exc
-            problem = _message(exc)
-        if not self.read_only:
-            self.recovered = _recover_message(problem)
-            return _open_recovering(self.path)
-        # A reader repairs the store only when no other process holds it.
-        if not self._lock.try_exclusive():
-            raise StoreError(f"the graph database at {self.path} needs recovery after an interrupted write "
-                             f"({problem}), and another process holds it: try again when it has finished")
+            return _message(exc)
+
+    def _open_writable(self) -> ladybug.Database:
+        """Open for writing: undo an interrupted checkpoint, then replay the log under a protected checkpoint."""
+        if checkpoint.restore(self.path):
+            self.recovered = _recover_message("a write or checkpoint was interrupted; the database file and its log "
+                                              "were put back as they were before it began")
+        opened: list[ladybug.Database] = []
+        checkpoint.protected(self.path, lambda: opened.append(self._replaying_open()))
+        checkpoint.discard(self.path)
+        return opened[0]
+
+    def _replaying_open(self) -> ladybug.Database:
         try:
-            _open_recovering(self.path).close()
-        finally:
-            self._lock.share()
-        self.recovered = _recover_message(problem)
-        return ladybug.Database(str(self.path), read_only=True)
+            return ladybug.Database(str(self.path), auto_checkpoint=False)
+        except RuntimeError as exc:
+            if not any(marker in str(exc) for marker in _RECOVERABLE):
+                raise StoreError(f"cannot open the graph database at {self.path}: {_message(exc)}") from exc
+            self.recovered = _recover_message(_message(exc))
+        try:  # the log ends in a write that never committed: replay up to the last commit
+            return ladybug.Database(str(self.path), auto_checkpoint=False, throw_on_wal_replay_failure=False)
+        except RuntimeError as exc:
+            raise StoreError(f"cannot recover the graph database at {self.path}: {_message(exc)}") from exc
+
+    def _checkpoint_and_close(self, db: ladybug.Database, conn: ladybug.Connection) -> None:
+        checkpoint.protected(self.path, lambda: _execute(conn, "CHECKPOINT"))
+        conn.close()
+        db.close()
 
     @contextlib.contextmanager
     def reader(self) -> Iterator[GraphReader]:
@@ -110,23 +146,31 @@ class LadybugStore(GraphStore):
             self._slots.release()
 
     def write(self, work: Callable[[Execute], T]) -> T:
-        return self._transaction(work)[0]
+        return self._transaction(work, bulk=False)[0]
 
     def replace_documents(self, doc_ids: Sequence[str], graph: PolicyGraph) -> WriteTimes:
-        large = len(graph.nodes) + len(graph.relationships) >= COPY_FROM
+        bulk = self._bulk(len(graph.nodes) + len(graph.relationships))
 
         def work(execute: Execute) -> WriteTimes:
-            return writer.replace(execute, doc_ids, graph, _Copy(self._writer) if large else None)
+            return writer.replace(execute, doc_ids, graph, _Copy(self._writer) if bulk else None)
 
-        times, commit = self._transaction(work)
+        times, commit = self._transaction(work, bulk)
         return dataclasses.replace(times, commit=commit)
 
-    def _transaction(self, work: Callable[[Execute], T]) -> tuple[T, float]:
-        """Run `work` in one write transaction; return its result and the seconds the commit took."""
+    def _bulk(self, elements: int) -> bool:
+        """Whether COPY pays: it is far faster than row-wise writes, but a bulk write first copies the database
+        file (see checkpoint.py), so it must be large compared with the store."""
+        megabytes = self.path.stat().st_size >> 20 if self.path.exists() else 0
+        return elements >= max(COPY_FROM, ELEMENTS_PER_MB * megabytes)
+
+    def _transaction(self, work: Callable[[Execute], T], bulk: bool) -> tuple[T, float]:
+        """Run `work` in one write transaction; return its result and the seconds the commit took (with the
+        checkpoint that makes a bulk write durable)."""
         if self._writer is None:
             raise StoreError("the graph database is open read-only")
         conn = self._writer
-        with self._write_lock:
+
+        def transaction() -> tuple[T, float]:
             _execute(conn, "BEGIN TRANSACTION")
             try:
                 result = work(lambda cypher, parameters: _rows(conn, cypher, parameters))
@@ -136,15 +180,29 @@ class LadybugStore(GraphStore):
                 with contextlib.suppress(RuntimeError):  # LadybugDB may have rolled back when a statement failed
                     conn.execute("ROLLBACK")
                 raise
+            if bulk:  # copied rows are durable only once checkpointed
+                _execute(conn, "CHECKPOINT")
             return result, time.perf_counter() - committing
+
+        with self._write_lock:
+            if bulk:
+                return checkpoint.protected(self.path, transaction, always=True)
+            done = transaction()
+            if checkpoint.wal_size(self.path) > CHECKPOINT_AT:  # fold a long log in now, not at the next open
+                checkpoint.protected(self.path, lambda: _execute(conn, "CHECKPOINT"))
+            return done
 
     def close(self) -> None:
         while not self._idle.empty():
             self._idle.get_nowait().close()
-        if self._writer is not None:
-            self._writer.close()
-        self._db.close()
-        self._lock.release()
+        try:
+            if self._writer is None:
+                self._db.close()
+            else:
+                with self._write_lock:
+                    self._checkpoint_and_close(self._db, self._writer)
+        finally:
+            self._lock.release()
 
 
 class _Reader(GraphReader):
@@ -165,14 +223,6 @@ def _ddl() -> list[str]:
     for rel in schema.RELATIONSHIPS.values():
         statements += [schema.relationship_ddl(rel), *schema.add_columns_ddl(rel.name, rel.properties)]
     return [*statements, schema.graph_info_ddl()]
-
-
-def _open_recovering(path: Path) -> ladybug.Database:
-    """A read-write open that replays the log up to the last committed transaction and drops the rest."""
-    try:
-        return ladybug.Database(str(path), throw_on_wal_replay_failure=False)
-    except RuntimeError as exc:
-        raise StoreError(f"cannot recover the graph database at {path}: {_message(exc)}") from exc
 
 
 def _recover_message(problem: str) -> str:
