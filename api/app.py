@@ -13,6 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from api import routes, uploads, views
+from api.response_cache import ResponseCache
 from api.settings import Settings, get_settings
 from graph.analytics_cache import AnalyticsCache
 from graph.stores import StoreError, open_store
@@ -43,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def store_error(request: Request, exc: StoreError) -> JSONResponse:
         return JSONResponse(status_code=503, content={"detail": f"graph store error: {exc}"})
 
+    app.add_middleware(ResponseCache, store=store)
     app.include_router(routes.router)
     app.include_router(uploads.router)
     app.include_router(views.router)

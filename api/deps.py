@@ -44,7 +44,9 @@ class CachedReader(GraphReader):
 def get_reader(request: Request) -> Iterator[GraphReader]:
     """One read view for the whole request: its several queries never mix two graph versions."""
     with request.app.state.store.reader() as reader:
-        yield CachedReader(reader, request.app.state.query_cache)
+        cached = CachedReader(reader, request.app.state.query_cache)
+        request.state.graph_version = cached.version()  # which version the response is computed from
+        yield cached
 
 
 class Paging(BaseModel):

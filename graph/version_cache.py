@@ -51,6 +51,19 @@ class VersionCache(Generic[V]):
         running.set_result(value)
         return value
 
+    def peek(self, version: int, key: Hashable) -> V | None:
+        """The value kept for `key` at `version`, if any (nothing is computed)."""
+        entry = (version, key)
+        with self._lock:
+            if entry in self._done:
+                self._done.move_to_end(entry)
+                return self._done[entry]
+        return None
+
+    def put(self, version: int, key: Hashable, value: V) -> None:
+        with self._lock:
+            self._keep((version, key), value)
+
     def _keep(self, entry: tuple[int, Hashable], value: V) -> None:
         version = entry[0]
         if version < self._newest:

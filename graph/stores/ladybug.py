@@ -65,9 +65,19 @@ class LadybugStore(GraphStore):
         self._write_lock = threading.Lock()
         self._idle: queue.LifoQueue[ladybug.Connection] = queue.LifoQueue()
         self._slots = threading.Semaphore(readers)
+        self._version = 0
         if self._writer is not None:
             for statement in _ddl():
                 _execute(self._writer, statement)
+            self._version = self._committed_version()
+
+    def version(self) -> int:
+        """The committed graph version; known without a query while this process is the only writer."""
+        return super().version() if self._writer is None else self._version
+
+    def _committed_version(self) -> int:
+        rows = _rows(self._writer, schema.GRAPH_VERSION)
+        return rows[0]["version"] if rows else 0
 
     def _open(self) -> ladybug.Database:
         if self.read_only:
@@ -182,6 +192,7 @@ class LadybugStore(GraphStore):
                 raise
             if bulk:  # copied rows are durable only once checkpointed
                 _execute(conn, "CHECKPOINT")
+            self._version = self._committed_version()
             return result, time.perf_counter() - committing
 
         with self._write_lock:
