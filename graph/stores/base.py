@@ -82,6 +82,17 @@ class GraphReader(ABC):
         }
 
 
+class StatementReader(GraphReader):
+    """A reader whose statements go to `run`: each store passes the one of its open read transaction."""
+
+    def __init__(self, dialect: str, run: Execute) -> None:
+        self.dialect = dialect
+        self._run = run
+
+    def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self._run(cypher, parameters or {})
+
+
 class GraphStore(ABC):
     dialect: str  # which variant of a named query this store runs (queries/<dialect>/NAME.cypher)
     recovered: str = ""  # what opening the store did to recover from an interrupted write, if anything

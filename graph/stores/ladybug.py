@@ -24,7 +24,7 @@ import pyarrow as pa
 from graph import schema
 from graph.model import Node, PolicyGraph, Relationship
 from graph.stores import checkpoint, writer
-from graph.stores.base import Execute, GraphReader, GraphStore, StoreError, WriteTimes
+from graph.stores.base import Execute, GraphReader, GraphStore, StatementReader, StoreError, WriteTimes
 from graph.stores.lock import WAIT, StoreLock
 
 T = TypeVar("T")
@@ -145,7 +145,7 @@ class LadybugStore(GraphStore):
                 conn = ladybug.Connection(self._db)
             _execute(conn, "BEGIN TRANSACTION READ ONLY")
             try:
-                yield _Reader(conn)
+                yield StatementReader(self.dialect, lambda cypher, parameters: _rows(conn, cypher, parameters))
             finally:
                 try:
                     conn.execute("ROLLBACK")  # a read-only transaction has nothing to commit
@@ -214,16 +214,6 @@ class LadybugStore(GraphStore):
                     self._checkpoint_and_close(self._db, self._writer)
         finally:
             self._lock.release()
-
-
-class _Reader(GraphReader):
-    dialect = "ladybug"
-
-    def __init__(self, conn: ladybug.Connection) -> None:
-        self._conn = conn
-
-    def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        return _rows(self._conn, cypher, parameters)
 
 
 def _ddl() -> list[str]:

@@ -20,7 +20,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from graph import schema
 from graph.model import PolicyGraph
 from graph.stores import writer
-from graph.stores.base import Execute, GraphReader, GraphStore, StoreError, WriteTimes
+from graph.stores.base import Execute, GraphReader, GraphStore, StatementReader, StoreError, WriteTimes
 
 T = TypeVar("T")
 
@@ -46,7 +46,7 @@ class Neo4jStore(GraphStore):
         try:
             with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session, \
                     session.begin_transaction() as tx:
-                yield _Reader(tx)
+                yield StatementReader(self.dialect, lambda cypher, parameters: _records(tx, cypher, parameters))
         except (DriverError, Neo4jError) as exc:
             raise StoreError(_message(exc)) from exc
 
@@ -69,17 +69,11 @@ class Neo4jStore(GraphStore):
         self._driver.close()
 
 
-class _Reader(GraphReader):
-    dialect = "neo4j"
-
-    def __init__(self, tx: neo4j.Transaction) -> None:
-        self._tx = tx
-
-    def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        try:
-            return [record.data() for record in self._tx.run(cypher, parameters or {})]
-        except (DriverError, Neo4jError) as exc:
-            raise StoreError(_message(exc)) from exc
+def _records(tx: neo4j.Transaction, cypher: str, parameters: dict[str, Any]) -> list[dict[str, Any]]:
+    try:
+        return [record.data() for record in tx.run(cypher, parameters)]
+    except (DriverError, Neo4jError) as exc:
+        raise StoreError(_message(exc)) from exc
 
 
 def _message(exc: Exception) -> str:
