@@ -96,3 +96,16 @@ def test_pages_are_chinese_self_contained_and_documented(server):
     assert "cdn.jsdelivr" not in view.text and "cdnjs" not in view.text
     assert get(server, "/docs").status_code == 200
     assert "/api/actors/{actor_id}" in get(server, "/openapi.json").json()["paths"]
+
+
+def test_lists_are_pages_cut_in_the_store(server):
+    everything = items(server, "/api/documents")
+    first = get(server, "/api/documents", limit=3).json()
+    rest = get(server, "/api/documents", limit=3, offset=3).json()
+    assert first["total"] == rest["total"] == len(everything) == 4
+    assert (first["limit"], first["offset"], rest["offset"]) == (3, 0, 3)
+    assert [d["id"] for d in first["items"] + rest["items"]] == [d["id"] for d in everything]
+    topics = get(server, "/api/topics", limit=5, offset=10).json()
+    assert len(topics["items"]) == 5 and topics["total"] > 15
+    for bad in ({"limit": 0}, {"limit": 1001}, {"offset": -1}):
+        assert get(server, "/api/targets", **bad).status_code == 422, bad
