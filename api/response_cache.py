@@ -37,7 +37,9 @@ class ResponseCache:
         if scope["type"] != "http" or scope["method"] != "GET" or not (path == "/" or path.startswith(CACHED)):
             await self.app(scope, receive, send)
             return
-        version = await run_in_threadpool(self.store.version)
+        version = self.store.known_version()
+        if version is None:  # a store others write too (Neo4j), or read-only: ask it
+            version = await run_in_threadpool(self.store.version)
         key = (path, scope.get("query_string", b""))
         kept = self.kept.peek(version, key)
         if kept is not None:

@@ -160,6 +160,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--seconds", type=float, default=60.0, help="length of the load test")
     parser.add_argument("--keep", type=Path, help="a folder for the corpus and the store, kept afterwards")
+    parser.add_argument("--reuse", action="store_true", help="with --keep: serve the store loaded there before")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="policykg-scale-"))
     corpus, db = work / "corpus", work / "scale.lbug"
@@ -167,13 +168,14 @@ def main() -> None:
     try:
         print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
               f"Python {platform.python_version()}")
-        paths = generate(SAMPLES, corpus, args.docs)
-        print(f"corpus: {len(paths)} documents, {sum(p.stat().st_size for p in paths) / 1e6:.0f} MB")
-        for stale in db.parent.glob(db.name + "*"):
-            stale.unlink()
-        seconds, peak, output = _run([POLICYKG, "load", str(corpus), "--db", str(db)])
-        print(f"load: {seconds:.0f} s, peak memory {peak:.0f} MB, store {_store_mb(db):.0f} MB")
-        print(f"  {output.strip().splitlines()[-1]}")
+        if not (args.reuse and db.exists()):
+            paths = generate(SAMPLES, corpus, args.docs)
+            print(f"corpus: {len(paths)} documents, {sum(p.stat().st_size for p in paths) / 1e6:.0f} MB")
+            for stale in db.parent.glob(db.name + "*"):
+                stale.unlink()
+            seconds, peak, output = _run([POLICYKG, "load", str(corpus), "--db", str(db)])
+            print(f"load: {seconds:.0f} s, peak memory {peak:.0f} MB, store {_store_mb(db):.0f} MB")
+            print(f"  {output.strip().splitlines()[-1]}")
 
         port = _free_port()
         url = f"http://127.0.0.1:{port}"

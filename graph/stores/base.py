@@ -125,6 +125,10 @@ class GraphStore(ABC):
     def version(self) -> int:
         return self._read(GraphReader.version)
 
+    def known_version(self) -> int | None:
+        """The committed graph version when the store knows it without a query (its only writer), else None."""
+        return None
+
     def document_hashes(self) -> dict[str, str]:
         return self._read(GraphReader.document_hashes)
 

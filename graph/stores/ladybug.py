@@ -34,6 +34,7 @@ T = TypeVar("T")
 COPY_FROM = 2000
 ELEMENTS_PER_MB = 200  # a bulk write copies the database file first: worth it from this many elements per MB
 CHECKPOINT_AT = 64 << 20  # log size (bytes) after which a write checkpoints; smaller logs wait for close
+READ_THREADS = 1  # per read connection: requests run side by side, each on one core (no fan-out per query)
 READERS = 8  # connections for concurrent read transactions; a reader waits when all are in use
 BORROW_WAIT = 60.0
 _ARROW_TYPES = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
@@ -72,8 +73,12 @@ class LadybugStore(GraphStore):
             self._version = self._committed_version()
 
     def version(self) -> int:
-        """The committed graph version; known without a query while this process is the only writer."""
-        return super().version() if self._writer is None else self._version
+        known = self.known_version()
+        return super().version() if known is None else known
+
+    def known_version(self) -> int | None:
+        """This process is the only writer while it holds the store for writing: it knows the version."""
+        return None if self._writer is None else self._version
 
     def _committed_version(self) -> int:
         rows = _rows(self._writer, schema.GRAPH_VERSION)
@@ -142,7 +147,7 @@ class LadybugStore(GraphStore):
             try:
                 conn = self._idle.get_nowait()
             except queue.Empty:
-                conn = ladybug.Connection(self._db)
+                conn = ladybug.Connection(self._db, num_threads=READ_THREADS)
             _execute(conn, "BEGIN TRANSACTION READ ONLY")
             try:
                 yield StatementReader(self.dialect, lambda cypher, parameters: _rows(conn, cypher, parameters))
