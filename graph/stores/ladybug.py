@@ -85,32 +85,27 @@ class LadybugStore(GraphStore):
         return rows[0]["version"] if rows else 0
 
     def _open(self) -> ladybug.Database:
-        if self.read_only:
-            problem = "an interrupted checkpoint" if checkpoint.pending(self.path) else self._open_problem()
-            if not problem:
-                return ladybug.Database(str(self.path), read_only=True)
-            # A reader repairs the store only when no other process holds it.
-            if not self._lock.try_exclusive():
-                raise StoreError(f"the graph database at {self.path} needs recovery after an interrupted write "
-                                 f"({problem}), and another process holds it: try again when it has finished")
+        if not self.read_only:
+            return self._open_writable()
+        problem = "an interrupted checkpoint"
+        if not checkpoint.pending(self.path):
             try:
-                db = self._open_writable()
-                self._checkpoint_and_close(db, ladybug.Connection(db))
-            finally:
-                self._lock.share()
-            self.recovered = self.recovered or _recover_message(problem)
-            return ladybug.Database(str(self.path), read_only=True)
-        return self._open_writable()
-
-    def _open_problem(self) -> str:
-        """Why a read-only open fails, if it fails for a reason recovery mends ('' when it opens)."""
+                return ladybug.Database(str(self.path), read_only=True)
+            except RuntimeError as exc:
+                if not any(marker in str(exc) for marker in _RECOVERABLE):
+                    raise StoreError(f"cannot open the graph database at {self.path}: {_message(exc)}") from exc
+                problem = _message(exc)
+        # A reader repairs the store only when no other process holds it.
+        if not self._lock.try_exclusive():
+            raise StoreError(f"the graph database at {self.path} needs recovery after an interrupted write "
+                             f"({problem}), and another process holds it: try again when it has finished")
         try:
-            ladybug.Database(str(self.path), read_only=True).close()
-            return ""
-        except RuntimeError as exc:
-            if not any(marker in str(exc) for marker in _RECOVERABLE):
-                raise StoreError(f"cannot open the graph database at {self.path}: {_message(exc)}") from exc
-            return _message(exc)
+            db = self._open_writable()
+            self._checkpoint_and_close(db, ladybug.Connection(db))
+        finally:
+            self._lock.share()
+        self.recovered = self.recovered or _recover_message(problem)
+        return ladybug.Database(str(self.path), read_only=True)
 
     def _open_writable(self) -> ladybug.Database:
         """Open for writing: undo an interrupted checkpoint, then replay the log under a protected checkpoint."""
