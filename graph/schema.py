@@ -18,7 +18,7 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
     "Section": {"id": "STRING", "number": "STRING", "title": "STRING", "path": "STRING", **PROVENANCE},
     "Measure": {"id": "STRING", "number": "STRING", "title": "STRING", "text": "STRING", "path": "STRING",
                 "kind": "STRING", "category": "STRING", "deadline": "STRING", "deadline_text": "STRING",
-                "key_task": "BOOLEAN", **PROVENANCE},
+                "key_task": "BOOLEAN", "deadline_kind": "STRING", "deadline_date": "STRING", **PROVENANCE},
     "Actor": {"id": "STRING", "name": "STRING", "aliases": "STRING[]", "region": "STRING", "kind": "STRING",
               "level": "STRING"},
     "Target": {"id": "STRING", "indicator": "STRING", "value": "DOUBLE", "upper": "DOUBLE", "unit": "STRING",
@@ -27,8 +27,13 @@ NODE_PROPERTIES: dict[str, dict[str, str]] = {
 }
 OWNED_LABELS = ("Target", "Measure", "Section")  # deleted and rewritten when their document is reloaded
 DOCUMENT_EDGES = ("CITES", "ISSUED_BY")  # edges from a loaded Document, rewritten with it
-# Shared nodes are removed once nothing refers to them; a Document stays while it is loaded (has a source file).
-ORPHAN_RULES = {"Actor": "", "Topic": "", "Document": "n.source_file IS NULL AND "}
+# Shared nodes are removed once nothing refers to them; a Document stays while it is loaded (has a source file),
+# and a body's lineage (SUCCEEDED_BY) does not keep it: only a responsibility or an issued document does.
+ORPHAN_RULES = {
+    "Actor": "NOT EXISTS { MATCH (n)-[:RESPONSIBLE_FOR]->() } AND NOT EXISTS { MATCH ()-[:ISSUED_BY]->(n) }",
+    "Topic": "NOT EXISTS { MATCH (n)--() }",
+    "Document": "n.source_file IS NULL AND NOT EXISTS { MATCH (n)--() }",
+}
 
 EDGE_PROVENANCE = {"doc_id": "STRING", "line": "INT64", "char_start": "INT64", "char_end": "INT64"}
 
@@ -38,6 +43,7 @@ class RelationshipType:
     name: str
     pairs: tuple[tuple[str, str], ...]
     properties: dict[str, str]
+    shared: bool = False  # between shared nodes and owned by no document: merged, never created twice
 
 
 RELATIONSHIPS: dict[str, RelationshipType] = {
@@ -51,6 +57,7 @@ RELATIONSHIPS: dict[str, RelationshipType] = {
         RelationshipType("HAS_TARGET", (("Document", "Target"), ("Measure", "Target")), {"doc_id": "STRING"}),
         RelationshipType("CITES", (("Document", "Document"),), {"text": "STRING", **EDGE_PROVENANCE}),
         RelationshipType("ISSUED_BY", (("Document", "Actor"),), {"doc_id": "STRING"}),
+        RelationshipType("SUCCEEDED_BY", (("Actor", "Actor"),), {"year": "INT64"}, shared=True),
     )
 }
 
@@ -159,8 +166,7 @@ def graph_info_ddl() -> str:
 
 def remove_orphans() -> list[str]:
     """One statement per shared label, each returning how many nodes it removed (`n`)."""
-    return [f"MATCH (n:{label}) WHERE {rule}NOT EXISTS {{ MATCH (n)--() }} DETACH DELETE n RETURN count(*) AS n"
-            for label, rule in ORPHAN_RULES.items()]
+    return [f"MATCH (n:{label}) WHERE {rule} DETACH DELETE n RETURN count(*) AS n" for label, rule in ORPHAN_RULES.items()]
 
 
 def all_nodes(label: str) -> str:

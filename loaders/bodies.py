@@ -1,10 +1,13 @@
-"""Body identity: the one Actor node a body name stands for, with its kind and level.
+"""Body names: where a name belongs, its comparison key, kind and level, and its reform lineage.
 
-A name is compared in a canonical form: brackets and spaces dropped, written variants made one
-(市人民检察院 = 市检察院, data/body_variants.tsv), historical names mapped to their successors
-(市知识产权局 → 市市场监管局（知识产权局）, data/body_aliases.tsv), and the document's own place name
-made relative (南通市公安局 in a Nantong plan = 市公安局).  A relative name then belongs to the
-jurisdiction the document resolves it to, so 市场监管局 of two cities are two bodies.
+A name is compared by a key: punctuation dropped, written variants made one (市人民检察院 = 市检察院,
+data/body_variants.tsv), its place and level prefix taken off (南通市公安局, 市公安局 and, in a Nantong plan,
+公安局 all give 公安局 in 南通市).  The level character is stripped wherever it repeats at the front, so that
+南通市市容管理局, 市市容管理局 and 市容管理局 agree without any word being special-cased.  A national body's key
+also loses 国家/国务院/中国 (国家发展改革委 = 发展改革委).
+
+Reforms (data/body_aliases.tsv) are time- and place-aware: a document issued after the reform that writes the
+old name means the successor; one issued before keeps the body it wrote, and `lineage` links the two.
 """
 
 from __future__ import annotations
@@ -14,11 +17,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from loaders.resolve import Jurisdiction
-from loaders.text import compare_key, stable_id
+from loaders.jurisdiction import LEVEL_PREFIXES, NATIONWIDE, Jurisdiction, national_body, split_place
+from loaders.text import compare_key
+
+__all__ = ["KINDS", "Placement", "Reform", "kind_of", "place", "reform_for"]
 
 _DATA = Path(__file__).parent / "data"
-_LEVEL_PREFIX = ("省", "市", "区", "县", "州", "旗")
+_LEVEL_CHAR = {"province": "省", "city": "市", "district": "区"}
+_NATIONAL_PREFIX = re.compile(r"^(?:中华人民共和国|国务院|国家|中国)(?=.{2,})")
 
 # Kinds, tried in order: the first whose pattern matches the canonical name wins.
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -31,99 +37,121 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("enterprise_association", re.compile(r"(协会|商会|学会|联合会|工商联|科协|贸促会|联盟|公司|集团|银行|企业|律师事务所)$")),
     ("institution", re.compile(r"(中心|研究院|研究所|大学|学院|学校|医院|院|馆)$")),
 )
-_NATIONAL = re.compile(r"^(国家|国务院|中央|全国|中共中央|最高人民)")
-_MINISTRY = re.compile(r"(部|总局|总署)$")  # national when no place or level prefix makes it local
 
 
-def _pairs(name: str) -> list[tuple[str, str]]:
+@cache
+def _variants() -> list[tuple[str, str]]:
     pairs = []
-    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+    for line in (_DATA / "body_variants.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             old, new, *_ = line.split("\t")
             pairs.append((compare_key(old), compare_key(new)))
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
-@cache
-def _variants() -> list[tuple[str, str]]:
-    return _pairs("body_variants.tsv")
-
-
-@cache
-def _successors() -> dict[str, tuple[str, str]]:
-    """Canonical historical name → (canonical successor, successor as written)."""
-    out = {}
-    for line in (_DATA / "body_aliases.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            old, new, *_ = line.split("\t")
-            out[_apply_variants(compare_key(old))] = (_apply_variants(compare_key(new)), new)
-    return out
-
-
-def _apply_variants(key: str) -> str:
+def canonical(name: str) -> str:
+    """A name's comparison form: no punctuation, one spelling for each variant (人民检察院 → 检察院)."""
+    key = compare_key(name)
     for old, new in _variants():
         key = key.replace(old, new)
     return key
 
 
+def kind_of(key: str) -> str:
+    return next((kind for kind, pattern in KINDS if pattern.search(key)), "department")
+
+
 @dataclass(frozen=True)
-class Body:
-    id: str
-    name: str  # the current name, as written (a successor's name when the document used a historical one)
-    written: str  # the name exactly as the document wrote it
+class Placement:
+    """Where a written body name belongs: region (None when the document does not say), level, and the key that
+    identifies it there."""
+
     region: str | None
-    kind: str
-    level: str | None  # national | province | city | district | township
+    level: str | None
+    key: str
+    prefix: str  # how the name is written relative to its region (市 for a city body, "" for a national one)
 
 
-def _relative(name: str, jurisdiction: Jurisdiction) -> str:
-    """The name with the document's own place name replaced by its level prefix (南通市公安局 → 市公安局)."""
-    for place, prefix in ((jurisdiction.district, "区"), (jurisdiction.city, "市"), (jurisdiction.province, "省")):
-        if not place:
-            continue
-        short = place[:-1] if len(place) > 2 else place
-        for form in (place, short):
-            if name.startswith(form) and len(name) > len(form) + 1:
-                rest = name[len(form):]
-                return rest if rest.startswith(_LEVEL_PREFIX) and not rest.startswith("市场") else prefix + rest
+def _local_place(place: str, jurisdiction: Jurisdiction) -> tuple[str | None, str | None]:
+    """The region and level an explicit place prefix names, relative to the document where it can be."""
+    for level in ("district", "city", "province"):
+        own = jurisdiction.region_at(level)
+        if own and (own.endswith(place) or place.endswith(own) or own.startswith(place)
+                    or (place[:-1] and own.startswith(place[:-1]))):
+            return own, level
+    if place.endswith(("省", "自治区")) or (len(place) <= 3 and not place.endswith(("市", "区", "县"))):
+        return place, "province"
+    if place.endswith(("区", "县", "旗")) and not place.endswith("地区"):
+        city = jurisdiction.city if jurisdiction.city and not re.search(r"(市|州|盟)", place[:-1]) else ""
+        return (city or "") + place, "district"
+    return place, "city"
+
+
+def _expand_short_place(name: str, jurisdiction: Jurisdiction) -> str:
+    """The document's own place written short (台州公安局 in a Taizhou plan) in full: 台州市公安局."""
+    for own in (jurisdiction.district, jurisdiction.city, jurisdiction.province):
+        if own and len(own) > 2:
+            short = re.sub(r"(市|省|区|县|自治区|自治州)$", "", own)
+            if name.startswith(short) and not name.startswith(own) and len(name) > len(short) + 1:
+                return own + name[len(short):]
     return name
 
 
-def _successor(key: str) -> tuple[str, str] | None:
-    """The successor of a historical name, keeping its level prefix: 市知识产权局 → 市市场监管局知识产权局."""
-    table = _successors()
-    if key in table:
-        return table[key]
-    if key[:1] in _LEVEL_PREFIX and key[1:] in table:
-        successor_key, written = table[key[1:]]
-        return key[0] + successor_key, key[0] + written
-    return None
+@lru_cache(maxsize=65536)
+def place(written: str, jurisdiction: Jurisdiction) -> Placement:
+    """Where a body name written in a document of `jurisdiction` belongs.
+
+    >>> city = Jurisdiction("江苏省", "南通市", None)
+    >>> [place(n, city).key for n in ("南通市市容管理局", "市市容管理局", "市容管理局")]
+    ['容管理局', '容管理局', '容管理局']
+    """
+    if national_body(written):
+        key = _NATIONAL_PREFIX.sub("", canonical(written))
+        return Placement(NATIONWIDE, "national", key, "")
+    where, rest = split_place(_expand_short_place(written, jurisdiction))
+    rest_key = canonical(rest)
+    if where:
+        region, level = _local_place(where, jurisdiction)
+        return Placement(region, level, rest_key.lstrip(_LEVEL_CHAR[level]), _LEVEL_CHAR[level])
+    if rest.startswith("各") or rest.startswith("全"):
+        return Placement(jurisdiction.region, jurisdiction.level, rest_key, "")
+    level = LEVEL_PREFIXES.get(rest[:1])
+    if level and jurisdiction.region_at(level):
+        return Placement(jurisdiction.region_at(level), level, rest_key.lstrip(_LEVEL_CHAR[level]),
+                         _LEVEL_CHAR[level])
+    own_level = jurisdiction.level
+    char = _LEVEL_CHAR.get(own_level or "", "")
+    return Placement(jurisdiction.region, own_level, rest_key.lstrip(char) if char else rest_key, char)
 
 
-def _level(key: str, region: str | None, jurisdiction: Jurisdiction) -> str | None:
-    if _NATIONAL.search(key):
-        return "national"
-    if re.search(r"(镇|乡|街道|办事处)$", key):
-        return "township"
-    if region is None:
-        return "national" if _MINISTRY.search(key) else None
-    if region == jurisdiction.province:
-        return "province"
-    if jurisdiction.district and region.endswith(jurisdiction.district):
-        return "district"
-    return "city"
+@dataclass(frozen=True)
+class Reform:
+    historical: str  # canonical key, without level prefix
+    successor: str  # the successor as written, without level prefix
+    year: int
+    where: str  # a place the reform's naming belongs to ("" everywhere)
+    levels: tuple[str, ...]
+
+
+@cache
+def _reforms() -> dict[str, list[Reform]]:
+    table: dict[str, list[Reform]] = {}
+    for line in (_DATA / "body_aliases.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            old, new, year, where, levels, *_ = line.split("\t")
+            key = _NATIONAL_PREFIX.sub("", canonical(old))
+            table.setdefault(key, []).append(
+                Reform(key, new, int(year), where, tuple(v for v in levels.split(",") if v)))
+    return table
 
 
 @lru_cache(maxsize=65536)
-def identify(written: str, jurisdiction: Jurisdiction) -> Body:
-    """The body a name written in a document of `jurisdiction` stands for."""
-    relative = _relative(written, jurisdiction)
-    key = _apply_variants(compare_key(relative))
-    name = written
-    successor = _successor(key)
-    if successor:
-        key, name = successor
-    region = jurisdiction.resolve(name if successor else relative)
-    kind = next((kind for kind, pattern in KINDS if pattern.search(key)), "department")
-    return Body(stable_id("actor", region or "", key), name, written, region, kind,
-                _level(key, region, jurisdiction))
+def reform_for(placement: Placement, jurisdiction: Jurisdiction) -> Reform | None:
+    """The reform that renamed the body at `placement`, where the table says it applies to that place."""
+    for reform in _reforms().get(placement.key.lstrip(placement.prefix) if placement.prefix else placement.key, []):
+        if reform.levels and placement.level not in reform.levels:
+            continue
+        if reform.where and reform.where not in (jurisdiction.province, jurisdiction.city, placement.region):
+            continue
+        return reform
+    return None

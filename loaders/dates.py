@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -13,8 +14,9 @@ _HALF = {"上半年": 6, "下半年": 12, "底": 12, "末": 12, "年底": 12, "�
 
 # A goal date stated in running text: 到2025年, 到2025年底, 截至2026年末, 2025年底前, 至2025年.
 GOAL_DATE = re.compile(
-    r"(?:到|至|截至|截止到?|力争到?|预计到)\s*(20\d{2})\s*年\s*(?:(\d{1,2})\s*月|底|末)?"
-    r"|(20\d{2})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:底|末)?\s*(?:前|以前)"
+    r"(?:到|至|截至|截止到?|力争到?|预计到)\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月|底|末)?"
+    r"|((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:底|末)?\s*(?:前|以前)"
+    r"|((?:19|20)\d{2})\s*年\s*(?:底|末)?(?=[，,]?\s*(?:要|将|力争)?(?:初步|基本|全面)?(?:建成|实现|完成|达到|形成|覆盖))"
 )
 # A plan period: 建设期限为2024年3月至2026年2月, 试点期内（2024年1月—2026年12月）, （2022-2025年）.
 _PERIOD = re.compile(
@@ -59,11 +61,48 @@ def normalise_deadline(text: str | None) -> str | None:
     return raw
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """When a measure is due, for a deadline board: its kind and the day it falls on (the end of its month or
+    year); the phrase as printed stays on the measure."""
+
+    kind: str  # dated | recurring (每年) | ongoing (长期坚持) | period_end (the plan's period) | none
+    date: str | None  # ISO date, for dated and period_end deadlines
+
+
+def _last_day(value: str) -> str | None:
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", value)
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2) or 12)
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def deadline_of(deadline: str | None, period_end: str | None) -> Deadline:
+    """A normalised deadline (or none, under a plan with a period) as a kind and a date.
+
+    >>> deadline_of("2024-07", None), deadline_of("每年开展", None), deadline_of(None, "2025")
+    (Deadline(kind='dated', date='2024-07-31'), Deadline(kind='recurring', date=None), \
+Deadline(kind='period_end', date='2025-12-31'))
+    """
+    if deadline:
+        date = _last_day(deadline)
+        if date:
+            return Deadline("dated", date)
+        if deadline == "每年开展":
+            return Deadline("recurring", None)
+        if deadline == "长期坚持":
+            return Deadline("ongoing", None)
+    if period_end and _last_day(period_end):
+        return Deadline("period_end", _last_day(period_end))
+    return Deadline("none", None)
+
+
 def goal_dates(text: str) -> list[GoalDate]:
     """Goal dates stated in running text, in order: 到2025年, 截至2026年末, 2025年6月底前."""
     found = []
     for match in GOAL_DATE.finditer(text):
-        year = match.group(1) or match.group(3)
+        year = match.group(1) or match.group(3) or match.group(5)
         month = match.group(2) or match.group(4)
         value = f"{year}-{int(month):02d}" if month else year
         found.append(GoalDate(value, match.group(0), match.start(), match.end()))

@@ -1,19 +1,29 @@
-"""Document metadata from the front matter: 发文字号, issuer, date of issue, region."""
+"""Document metadata, read after segmentation: title, 发文字号, issuer, date of issue, region.
+
+The title is the policy's own (the document a 印发/转发 wrapper or a 令 carries, else the heading); issuer and
+date come from the signature block (the wrapper's, or the notice's own at its end), then from a web page's
+information table, then from the heading (国务院办公厅关于…).  Region: documents of 国务院, its offices and
+ministries are 全国; otherwise the place the issuer names, then the title, then the city the text names
+most — a city's document never falls back to its province.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from loaders.references import DOC_NUMBER, normalise_doc_number
+from loaders.frame import parse_date
+from loaders.jurisdiction import national_body, split_place
+from loaders.segment import SegmentedDocument
+from loaders.text import compare_key
+from loaders.topics import words
 
-_DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_ISSUER = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|局|厅|部|院|委|会|中心|管委会)$")
-_REGION = re.compile(
-    r"^((?:[\u4e00-\u9fff]{2,8}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,8}?(?:市|自治州|地区|盟))?"
-    r"(?:[\u4e00-\u9fff]{1,8}?(?:区|县|旗))?)"
-)
+__all__ = ["Metadata", "read_metadata", "region_of"]
+
 _DRAFT = re.compile(r"（[^）]*(征求意见|送审|讨论|草案)[^）]*稿?）$")
+_ISSUER_HEAD = re.compile(r"^(.{2,30}?(?:人民政府|政府|办公室|办公厅|委员会|局|厅|部|委|院))(?:关于|转发|批转)")
+NATIONWIDE = "全国"
 
 
 @dataclass(frozen=True)
@@ -23,32 +33,63 @@ class Metadata:
     issuer: str | None
     issued_on: str | None
     region: str | None
+    wrapper_title: str  # the 关于印发…的通知 heading when the policy came wrapped, else ""
 
 
 def region_of(name: str | None) -> str | None:
-    """The jurisdiction a body or title names first: 南通市通州区人民政府 → 南通市通州区."""
-    if not name:
-        return None
-    match = _REGION.match(name)
-    region = match.group(1) if match else ""
-    return region or None
+    """The place a body name or a title names first: 南通市通州区人民政府 → 南通市通州区.
+
+    >>> region_of("南通市通州区人民政府"), region_of("株洲市城镇老旧小区改造方案"), region_of("城市更新行动方案")
+    ('南通市通州区', '株洲市', None)
+    """
+    return split_place(name)[0] or None if name else None
 
 
-def extract_metadata(title: str, wrapper_title: str, front_lines: list[str]) -> Metadata:
-    title = _DRAFT.sub("", title).strip()
-    doc_number = next((normalise_doc_number(m.group(0)) for line in front_lines
-                       for m in [DOC_NUMBER.search(line)] if m and len(line) < 40), None)
-    issued_on, issuer = None, None
-    for i, line in enumerate(front_lines):
-        date = _DATE.match(line)
-        if date:
-            issued_on = f"{date.group(1)}-{int(date.group(2)):02d}-{int(date.group(3)):02d}"
-            previous = front_lines[i - 1] if i else ""
-            if _ISSUER.search(previous) and len(previous) <= 30:
-                issuer = previous
-            break
-    if issuer is None and wrapper_title:
-        head = wrapper_title.split("关于", 1)[0]
-        issuer = head if len(head) >= 4 and _ISSUER.search(head) else None
-    region = region_of(issuer) or region_of(title)
-    return Metadata(title, doc_number, issuer, issued_on, region)
+def _issuer(doc: SegmentedDocument) -> str | None:
+    frame = doc.frame
+    signature = frame.signature
+    if signature and signature.issuers:
+        signed = "、".join(signature.issuers)
+        head = _ISSUER_HEAD.match(frame.heading)
+        # Joint issuers signed on one line lose the space between them: a heading that lists them with 、 splits them.
+        listed = head and "、" in head.group(1) and compare_key(head.group(1)) == compare_key(signed)
+        return head.group(1) if listed else signed
+    if frame.wrapper == "order" and frame.heading.endswith("令"):
+        return re.sub(r"^中华人民共和国", "", frame.heading)[:-1] or None
+    if frame.info.get("发文机关"):
+        return frame.info["发文机关"]
+    head = _ISSUER_HEAD.match(frame.heading)
+    return head.group(1) if head else None
+
+
+def _issued_on(doc: SegmentedDocument) -> str | None:
+    signature = doc.frame.signature
+    if signature:
+        return signature.date
+    written = doc.frame.info.get("成文日期", "")
+    return parse_date(written) or (written if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written) else None)
+
+
+_NOT_CITIES = ("城市", "都市", "超市", "上市", "门市", "股市", "夜市", "集市", "全市", "各市", "本市", "该市")
+
+
+def _most_named_city(text: str) -> str | None:
+    """The city a text names most: a word of the dictionary ending in 市 (湘潭市), not a common word (城市)."""
+    counts = Counter(word for word in words(text) if 3 <= len(word) <= 5 and word.endswith("市")
+                     and not word.endswith(_NOT_CITIES))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _region(issuer: str | None, title: str, text: str) -> str | None:
+    if issuer and all(national_body(name) for name in issuer.split("、")):
+        return NATIONWIDE
+    return region_of(issuer) or region_of(title) or _most_named_city(text)
+
+
+def read_metadata(doc: SegmentedDocument) -> Metadata:
+    frame = doc.frame
+    title = _DRAFT.sub("", frame.title).strip()
+    issuer = _issuer(doc)
+    wrapper_title = frame.heading if frame.wrapper in ("issue", "forward") else ""
+    return Metadata(title, frame.doc_number, issuer, _issued_on(doc), _region(issuer, title, doc.text),
+                    wrapper_title)

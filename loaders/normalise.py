@@ -49,10 +49,25 @@ _STANDALONE = re.compile(r"\S{0,12}〔\d{4}〕\d+号$|\d{4}年\d{1,2}月\d{1,2}�
 TABLE_CAPTION = re.compile(r"^表\s*\d+\s*\S")
 
 
+_ENTITY = re.compile(r"&(?:[a-z]{2,6}|#\d{2,5});")  # HTML entities left in crawled text (&nbsp; &sp;)
+
+
+# In a table cell a space between two words separates them (市公安局 市应急局); one beside a single character is
+# letter-spacing (具 体 举 措).
+_SPACE_BETWEEN_WORDS = re.compile(f"(?<=[{CJK}]{{2}}) +(?=[{CJK}]{{2}})")
+
+
 def _clean_line(raw: str) -> str:
-    text = raw.translate(_WIDTH_MAP).replace("\xa0", " ").rstrip()
-    text = _SPACE_BETWEEN_CJK.sub("", text.strip(" "))
-    return text
+    text = raw.translate(_WIDTH_MAP).replace("\xa0", " ")
+    if "&" in text:
+        text = _ENTITY.sub(" ", text)
+    text = text.strip(" \r\n\f\v")
+    if " " not in text:
+        return text
+    if "\t" in text:
+        return "\t".join(_SPACE_BETWEEN_CJK.sub("", _SPACE_BETWEEN_WORDS.sub("\x00", cell)).replace("\x00", " ")
+                         for cell in text.split("\t"))
+    return _SPACE_BETWEEN_CJK.sub("", text)
 
 
 def starts_structure(raw: str) -> bool:
@@ -65,7 +80,8 @@ def _is_heading(text: str) -> bool:
 
 
 def _unclosed(text: str) -> bool:
-    return any(text.count(opening) > text.count(closing) for opening, closing in ("《》", "（）", "〔〕", "【】"))
+    return any(opening in text and text.count(opening) > text.count(closing)
+               for opening, closing in ("《》", "（）", "〔〕", "【】"))
 
 
 def _wrap_width(lines: list[str]) -> int | None:

@@ -1,4 +1,4 @@
-"""The loader pipeline end to end: files → read → normalise → segment → extract → build → one graph."""
+"""The loader pipeline end to end: files → read → normalise → segment → metadata → extract → resolve → build."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from graph.model import PolicyGraph
 from loaders.build import build_graph
 from loaders.errors import LoadError
 from loaders.extract import extract
+from loaders.metadata import read_metadata
 from loaders.normalise import normalise
 from loaders.read import READERS, RawDocument, read_document
+from loaders.resolve import resolve
 from loaders.segment import segment
 
 
@@ -47,12 +49,13 @@ def parse_document(raw: RawDocument) -> LoadedDocument:
     lines = normalise(raw.text)
     if not lines:
         raise LoadError(raw.source_file, "the file holds no text once page numbers and blank lines are removed")
-    extracted = extract(segment(lines), raw.source_file)
+    segmented = segment(lines)
+    extracted = extract(segmented, read_metadata(segmented), raw.source_file)
     if not extracted.measures and not extracted.targets and not extracted.sections:
         raise LoadError(raw.source_file, "no recognisable policy structure (no numbered sections, measures, "
                                          "task tables or targets)")
-    doc_id, graph = build_graph(extracted, raw.content_hash)
-    return LoadedDocument(raw.source_file, doc_id, graph)
+    resolved = resolve(extracted)
+    return LoadedDocument(raw.source_file, resolved.doc_id, build_graph(resolved, raw.content_hash))
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.frame import Frame, find_frame
 from loaders.normalise import HEADING_MARK, TABLE_CAPTION, Line
-from loaders.text import compare_key
 
 
 @dataclass
@@ -64,9 +64,8 @@ class Item:
 @dataclass
 class SegmentedDocument:
     text: str  # the normalised text all spans point into
-    front_matter: list[Paragraph]
-    title: str
-    wrapper_title: str
+    frame: Frame  # heading, wrapper, 发文字号, signatures
+    front_matter: list[Paragraph]  # the lines before the policy's own text
     body: Item
     annexes: list[Item]
     line_numbers: list[int]  # source line number of each normalised line
@@ -84,15 +83,19 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("circ", re.compile(r"^([①-⑳])\s*")),
     ("chapter", re.compile(r"^第([一二三四五六七八九十百]+)[章部分]+\s*")),
     ("article", re.compile(r"^第([一二三四五六七八九十百]+)条\s*")),
+    ("dec", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\s*(?=[^\d.．\s])")),
 ]
+# Numbered clauses of a 预案 (1 总则, 1.1 编制目的): the top level is a bare number before a short heading, read
+# only in documents that also number 1.1.
+_DECIMAL_TOP = re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])")
+_DECIMAL = re.compile(r"^\d{1,2}\.\d{1,2}\s*[\u4e00-\u9fff]")
 _PATH_FORMAT = {"cn": "{}", "pcn": "({})", "ar": "{}", "par": "({})", "circ": "{}", "chapter": "第{}章",
                 "article": "第{}条"}
 _BOX = re.compile(r"^专栏\s*([\d一二三四五六七八九十]*)\s*[：:]?\s*(.*)$")
 _ANNEX = re.compile(r"^附件\s*(\d*)\s*[：:]?\s*$")
 _ANNEX_LIST = re.compile(r"^附件\s*[：:]")
-_WRAPPER = re.compile(r"关于印发(.+?)的通知")
-_SUBTITLE = re.compile(r"^（[^）]*）$")
-_FRONT_END = re.compile(r"^（此件.*）$|^\d{4}年\d{1,2}月\d{1,2}日$")
+_CONTENTS = re.compile(r"^目录$")
+_NOTES = re.compile(r"^(注|说明|备注|注释)\s*[：:]")
 
 
 def _split_title(rest: str) -> tuple[str, str]:
@@ -106,54 +109,43 @@ def _split_title(rest: str) -> tuple[str, str]:
     return (clause if len(clause) <= 40 else rest[:40]), rest
 
 
-def _find_body_start(lines: list[Line]) -> tuple[int, str, str]:
-    """Index of the first body line, the policy's own title and the 关于印发…的通知 wrapper title."""
-    wrapper_title, inner, start = "", "", 0
-    for i in range(min(len(lines), 8)):
-        for span in (1, 2, 3, 4):  # the wrapper title may be wrapped over several short lines
-            joined = "".join(ln.text for ln in lines[i:i + span])
-            match = _WRAPPER.search(joined)
-            if match and joined.endswith("通知"):
-                wrapper_title, inner, start = joined, match.group(1).strip("《》 "), i + span
-                break
-        if inner:
+def _numbering(text: str, decimal: bool) -> tuple[str, str, str]:
+    """The numbering style, number and rest of a line that opens a numbered item ("" when none).
+    Decimal clauses are one style per depth (dec1 for 1, dec2 for 1.1), so that they nest."""
+    if decimal:
+        top = _DECIMAL_TOP.match(text)
+        if top and len(text) < 40:
+            return "dec1", top.group(1), text[top.end():]
+    for marker, pattern in _MARKERS:
+        match = pattern.match(text)
+        if match:
+            if marker == "dec":
+                return f"dec{match.group(1).count('.') + 1}", match.group(1), text[match.end():]
+            return marker, match.group(1), text[match.end():]
+    return "", "", ""
+
+
+def _skipped_lines(lines: list[Line], frame: Frame) -> set[int]:
+    """Lines that belong to no item: signature blocks, and a table of contents (目录, then the headings it lists
+    until the first of them is printed again)."""
+    skipped = {i for signature in frame.signatures for i in range(signature.start, signature.end)}
+    for index in range(frame.body_start, len(lines)):
+        if _CONTENTS.match(lines[index].text) and index + 1 < len(lines):
+            first = lines[index + 1].text
+            repeat = next((j for j in range(index + 2, len(lines)) if lines[j].text == first), None)
+            if repeat is not None:
+                skipped.update(range(index, repeat))
             break
-    if inner:
-        target = compare_key(inner)
-        for i in range(start, min(len(lines), start + 25)):
-            for span in (1, 2, 3):
-                joined = "".join(ln.text for ln in lines[i:i + span])
-                if compare_key(joined) == target:
-                    return i + span, inner, wrapper_title
-        # The title is not repeated: the body begins after the signature block.
-        end = start
-        for i in range(start, min(len(lines), start + 15)):
-            if _FRONT_END.match(lines[i].text):
-                end = i + 1
-        return end, inner, wrapper_title
-    # No wrapper: the first short lines are the title; a parenthesised line is a subtitle.
-    title_parts: list[str] = []
-    i = 0
-    while i < len(lines) and len(title_parts) < 3:
-        text = lines[i].text
-        if _SUBTITLE.match(text):
-            if re.search(r"\d{4}", text):
-                title_parts.append(text)
-            i += 1
-            continue
-        if title_parts and (len(text) > 40 or any(p in text for p in "，。；：\t") or HEADING_MARK.match(text)):
-            break
-        title_parts.append(text)
-        i += 1
-    return i, "".join(title_parts), ""
+    return skipped
 
 
 class _Builder:
     """Walks the body lines once, keeping a stack of open numbered items."""
 
-    def __init__(self, text_offsets: list[int], lines: list[Line]) -> None:
+    def __init__(self, text_offsets: list[int], lines: list[Line], decimal: bool) -> None:
         self.offsets = text_offsets
         self.lines = lines
+        self.decimal = decimal  # the document numbers its clauses 1, 1.1, 1.1.1
         self.body = Item("body", "body", "", "", "", Span(0, 0, 0), "body")
         self.annexes: list[Item] = []
         self.container = self.body
@@ -161,6 +153,7 @@ class _Builder:
         self.box: Item | None = None
         self.table: Table | None = None
         self.in_annex_list = False
+        self.in_notes = False
 
     def span(self, index: int) -> Span:
         start = self.offsets[index]
@@ -174,46 +167,79 @@ class _Builder:
         self.table = None
 
     def add(self, index: int) -> None:
-        line = self.lines[index]
-        text = line.text
-        if "\t" in text:
+        """Place one body line: in a table, a list the numbering must skip, an annex, a box, a numbered item,
+        or as a paragraph of the item that is open."""
+        text = self.lines[index].text
+        steps = (self.table_row, self.skipped_number, self.annex_line, self.box_line, self.numbered_line)
+        if not any(step(index, text) for step in steps):
+            self.current().paragraphs.append(Paragraph(text, self.span(index)))
+
+    def table_row(self, index: int, text: str) -> bool:
+        """A row of a tab-separated table, or a line of the space-separated table under a 表N caption."""
+        if "\t" in text or self.inside_table(index):
             self.add_table_row(index, text.split("\t"))
-            return
-        if self.table is not None and not self.table.tab_separated:
-            if HEADING_MARK.match(text) and not re.match(r"^\d", text):
-                self.table = None
-            else:
-                self.table.rows.append(TableRow([text], self.span(index)))
-                return
+            return True
+        spaced = self.table is not None and not self.table.tab_separated
+        if spaced and (not HEADING_MARK.match(text) or re.match(r"^\d", text)):
+            self.table.rows.append(TableRow([text], self.span(index)))
+            return True
         self.table = None
+        return False
+
+    def skipped_number(self, index: int, text: str) -> bool:
+        """Numbered lines that open no item: the entries of 附件：1. … 2. …, and the notes of a 注： block."""
         if self.in_annex_list and re.match(r"^\d{1,2}\s*[.．、]", text) and "。" not in text and len(text) < 40:
-            return  # an entry of the 附件：1. … 2. … list, not a numbered item
+            return True
+        if _NOTES.match(text):
+            self.in_notes = True
+        elif self.in_notes and (_ANNEX.match(text) or (HEADING_MARK.match(text) and not re.match(r"^[（(]?\d", text))):
+            self.in_notes = False
+        if self.in_notes:
+            self.current().paragraphs.append(Paragraph(text, self.span(index)))
+            return True
         self.in_annex_list = bool(_ANNEX_LIST.match(text)) and not _ANNEX.match(text)
-        if _ANNEX.match(text):
-            self.open_annex(index, _ANNEX.match(text).group(1))
-            return
+        return False
+
+    def annex_line(self, index: int, text: str) -> bool:
+        """附件N opens an annex; the line after it is the annex's title."""
+        annex = _ANNEX.match(text)
+        if annex:
+            self.open_annex(index, annex.group(1))
+            return True
         if self.container.kind == "annex" and not self.container.title and not HEADING_MARK.match(text):
             self.container.title = text
-            return
+            return True
+        return False
+
+    def box_line(self, index: int, text: str) -> bool:
+        """A 表N caption, a 专栏 heading, or a line inside the open box."""
         if TABLE_CAPTION.match(text):
             self.box = None
             self.table = Table([], [], self.span(index), tab_separated=False)
             self.current().tables.append(self.table)
-            return
+            return True
         box = _BOX.match(text)
         if box:
             self.open_box(index, box.group(1), box.group(2))
-            return
-        if self.box is not None and not line.indented and not HEADING_MARK.match(text):
+            return True
+        if self.box is not None and not self.lines[index].indented and not HEADING_MARK.match(text):
             self.box.paragraphs.append(Paragraph(text, self.span(index)))
-            return
+            return True
         self.box = None
-        for marker, pattern in _MARKERS:
-            match = pattern.match(text)
-            if match:
-                self.open_item(index, marker, match.group(1), text[match.end():])
-                return
-        self.current().paragraphs.append(Paragraph(text, self.span(index)))
+        return False
+
+    def numbered_line(self, index: int, text: str) -> bool:
+        marker, number, rest = _numbering(text, self.decimal)
+        if marker:
+            self.open_item(index, marker, number, rest)
+        return bool(marker)
+
+    def inside_table(self, index: int) -> bool:
+        """A short line between two rows of a tab-separated table is a row of it: a category (一、某方面（共5项）)."""
+        text = self.lines[index].text
+        following = self.lines[index + 1].text if index + 1 < len(self.lines) else ""
+        return (self.table is not None and self.table.tab_separated and "\t" in following and len(text) <= 40
+                and "。" not in text and not _ANNEX.match(text))
 
     def add_table_row(self, index: int, cells: list[str]) -> None:
         self.box = None
@@ -246,9 +272,14 @@ class _Builder:
             del self.stack[markers.index(marker):]
         parent = self.current()
         title, text = _split_title(rest)
-        prefix = "" if parent.kind == "body" else parent.path + "."
-        item = Item("item", marker, number, title, text, self.span(index),
-                    prefix + _PATH_FORMAT[marker].format(number), parent=parent)
+        if marker.startswith("dec"):  # 1.2.3 names its whole path already
+            above = parent
+            while above.marker.startswith("dec"):
+                above = above.parent
+            path = ("" if above.kind == "body" else above.path + ".") + number
+        else:
+            path = ("" if parent.kind == "body" else parent.path + ".") + _PATH_FORMAT[marker].format(number)
+        item = Item("item", marker, number, title, text, self.span(index), path, parent=parent)
         parent.children.append(item)
         self.stack.append(item)
 
@@ -260,10 +291,12 @@ def segment(lines: list[Line]) -> SegmentedDocument:
         position += len(line.text) + 1
     text = "\n".join(line.text for line in lines)
 
-    body_start, title, wrapper_title = _find_body_start(lines)
-    builder = _Builder(offsets, lines)
-    front = [Paragraph(lines[i].text, builder.span(i)) for i in range(body_start)]
-    for index in range(body_start, len(lines)):
-        builder.add(index)
-    return SegmentedDocument(text, front, title, wrapper_title, builder.body, builder.annexes,
-                             [line.number for line in lines])
+    frame = find_frame(lines)
+    decimal = sum(1 for line in lines if _DECIMAL.match(line.text)) >= 3
+    builder = _Builder(offsets, lines, decimal)
+    front = [Paragraph(lines[i].text, builder.span(i)) for i in range(frame.body_start)]
+    skipped = _skipped_lines(lines, frame)
+    for index in range(frame.body_start, len(lines)):
+        if index not in skipped:
+            builder.add(index)
+    return SegmentedDocument(text, frame, front, builder.body, builder.annexes, [line.number for line in lines])

@@ -39,6 +39,22 @@ def stable_id(prefix: str, *parts: str) -> str:
     return f"{prefix}:{digest}"
 
 
+def similarity(a: str, b: str) -> float:
+    """Bigram Dice of two compare keys; 1.0 when one contains the other.
+
+    >>> similarity("市发展改革委", "发展改革委"), similarity("市财政局", "市教育局")
+    (1.0, 0.0)
+    """
+    a, b = compare_key(a), compare_key(b)
+    if not a or not b:
+        return 0.0
+    if a in b or b in a:
+        return 1.0
+    x = {a[i:i + 2] for i in range(len(a) - 1)} or {a}
+    y = {b[i:i + 2] for i in range(len(b) - 1)} or {b}
+    return 2 * len(x & y) / (len(x) + len(y))
+
+
 def is_cjk(char: str) -> bool:
     return bool(_CJK_CHAR.fullmatch(char))
 

@@ -66,9 +66,19 @@ def _idf_of(word: str) -> float:
     return idf.get(word, median)
 
 
+def words(text: str) -> list[str]:
+    """`text` cut into words (jieba's dictionary and the policy terms, no HMM)."""
+    return _tokenizer().cut(text, False)
+
+
+def is_word(text: str) -> bool:
+    """Whether the dictionary knows `text` as one word."""
+    return _tokenizer().has_word(text)
+
+
 def topics(text: str, limit: int = TOPICS_PER_MEASURE) -> list[Topic]:
     """The `limit` words of `text` with the highest TF-IDF, best first."""
-    counts = Counter(_tokenizer().cut(text, False))
+    counts = Counter(words(text))
     total = 0
     scored = []
     for word, n in counts.items():

@@ -22,7 +22,6 @@ from loaders.pipeline import load_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
-SHARED = ROOT.parent / "shared"
 
 
 def embedded(path: str | Path, read_only: bool = False, lock_wait: float = WAIT) -> GraphStore:

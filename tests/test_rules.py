@@ -4,7 +4,7 @@ import pytest
 
 from loaders.dates import normalise_deadline, period_end
 from loaders.references import find_citations
-from loaders.responsibility import parse_responsibility, trailing_note
+from loaders.responsibility import find_notes, parse_responsibility
 from loaders.targets import find_targets
 
 
@@ -38,11 +38,12 @@ def test_a_table_column_gives_the_role_when_the_cell_names_none():
     assert roles("省法院 省检察院", default_role="lead") == [("省法院", "lead"), ("省检察院", "lead")]
 
 
-def test_trailing_notes_are_recognised_and_other_brackets_are_not():
-    note = trailing_note("建设智慧停车平台。（牵头单位：市城管局；配合单位：市公安局）")
-    assert note is not None and note[0].startswith("牵头单位")
-    assert trailing_note("推进老旧小区改造（以下简称改造）") is None
-    assert trailing_note("完善机制（2023年）") is None
+def test_notes_are_recognised_and_other_brackets_are_not():
+    notes = find_notes("建设智慧停车平台。（牵头单位：市城管局；配合单位：市公安局）")
+    assert [n.text for n in notes] == ["牵头单位：市城管局；配合单位：市公安局"]
+    assert not find_notes("推进老旧小区改造（以下简称改造）")
+    assert not find_notes("完善机制（2023年）")
+    assert not find_notes("由市市场监管局（知识产权局）统筹推进。")
 
 
 def one(text: str, goal_form: bool = False):
@@ -71,9 +72,9 @@ def test_number_first_targets_take_the_counted_thing_after_the_number():
     assert (target.indicator, target.value, target.unit) == ("省级特色小镇", 15, "个")
 
 
-def test_lists_with_fenbie_assign_values_in_order():
+def test_lists_with_fenbie_assign_values_in_order_and_share_the_indicator_tail():
     found = find_targets("城区、乡镇污水处理率分别达到98%、85%", require_goal_form=False)
-    assert [(t.indicator, t.value) for t in found] == [("城区", 98), ("乡镇污水处理率", 85)]
+    assert [(t.indicator, t.value) for t in found] == [("城区污水处理率", 98), ("乡镇污水处理率", 85)]
 
 
 def test_ranges_keep_the_upper_bound():

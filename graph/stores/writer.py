@@ -103,13 +103,14 @@ def _write_relationships(execute: Execute, graph: PolicyGraph, bulk: BulkLoader 
             raise StoreError(f"relationship {rel.type} points at a node missing from the graph")
         grouped[(rel.type, start.label, end.label)].append(rel)
     for (rel_type, start_label, end_label), rels in grouped.items():
-        if bulk:
+        shared = schema.RELATIONSHIPS[rel_type].shared  # may exist already: merged, never bulk-created
+        if bulk and not shared:
             bulk.relationships(rel_type, start_label, end_label, rels)
             continue
         properties = schema.RELATIONSHIPS[rel_type].properties
         rows = [{"source": r.start, "target": r.end,
                  "props": {p: schema.typed(r.properties.get(p), t) for p, t in properties.items()}} for r in rels]
-        make = schema.merge_relationships if upsert else schema.create_relationships
+        make = schema.merge_relationships if upsert or shared else schema.create_relationships
         _in_batches(execute, make(rel_type, start_label, end_label), rows)
 
 
