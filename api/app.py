@@ -6,6 +6,7 @@ that loads reach a served store only through `POST /api/documents`, and each req
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -29,6 +30,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.analytics.warm(store)  # the default report, before the first visitor asks
+        threading.Thread(target=uploads.warm_loaders, name="loaders-warm", daemon=True).start()
         yield
         app.state.analytics.settle()
         store.close()
