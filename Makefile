@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DB ?= data/policykg.lbug
 
-.PHONY: install run test fuzz lint lint-cypher compose-check browser bench clean
+.PHONY: install run test fuzz lint lint-cypher compose-check browser bench bench-scale clean
 
 install: $(VENV)/.installed
 
@@ -47,14 +47,19 @@ compose-check:
 test: install browser lint lint-cypher compose-check
 	$(BIN)/pytest -q
 
-# The long fault and fuzz runs (tests marked slow): every bad input many times over, checked against an
-# unchanged store and file system. make test runs their short versions.
+# The long fault runs (tests marked slow): 100 kill -9 trials during writes, 10 runs of loads under 20
+# concurrent clients, and the other fuzz suites.
 fuzz: install
 	$(BIN)/pytest -q -m slow
 
 # Throughput and memory on a generated corpus of 1,000 documents (figures recorded in docs/benchmarks.md).
 bench: install
 	$(BIN)/python -m bench.run --docs 1000
+
+# 10,000 generated documents loaded with policykg load, then served and read by 20 concurrent clients
+# (figures recorded in docs/benchmarks.md).
+bench-scale: install
+	$(BIN)/python -m bench.scale --docs 10000
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache $(CYPHER_LINT)/node_modules

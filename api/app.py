@@ -1,36 +1,53 @@
-"""The FastAPI application: JSON API under /api, pages for officials, OpenAPI docs at /docs."""
+"""The FastAPI application: JSON API under /api, pages for officials, OpenAPI docs at /docs.
+
+The app owns its store for its lifetime: it opens it for writing (the embedded store's exclusive lock), so
+that loads reach a served store only through `POST /api/documents`, and each request reads one snapshot.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from api import routes, views
+from api import routes, uploads, views
+from api.response_cache import ResponseCache
 from api.settings import Settings, get_settings
+from graph.analytics_cache import AnalyticsCache
 from graph.stores import StoreError, open_store
+from graph.version_cache import VersionCache
+
+QUERY_CACHE = 2048  # named-query answers kept for the current graph version (pages, details, view rows)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    store = open_store(settings.store_config(), read_only=True)  # the API only reads
+    store = open_store(settings.store_config())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.analytics.warm(store)  # the default report, before the first visitor asks
+        threading.Thread(target=uploads.warm_loaders, name="loaders-warm", daemon=True).start()
         yield
+        app.state.analytics.settle()
         store.close()
 
     app = FastAPI(title="policykg", description="Who owns what across government policy plans.",
                   version="0.1.0", lifespan=lifespan)
     app.state.store = store
     app.state.settings = settings
+    app.state.analytics = AnalyticsCache()
+    app.state.query_cache = VersionCache(QUERY_CACHE)
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> JSONResponse:
         return JSONResponse(status_code=503, content={"detail": f"graph store error: {exc}"})
 
+    app.add_middleware(ResponseCache, store=store)
     app.include_router(routes.router)
+    app.include_router(uploads.router)
     app.include_router(views.router)
     return app

@@ -6,16 +6,20 @@ import functools
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
+from api.client import upload
 from api.settings import Settings, get_settings
 from graph import analytics
 from graph import export as exports
-from graph.stores import StoreError, open_store
+from graph.analytics_cache import AnalyticsCache
+from graph.stores import GraphStore, StoreError, open_store
+from graph.stores.lock import forget_server, record_server
 from loaders.errors import LoadError
 
 _STORE_OPTIONS = (
@@ -46,6 +50,15 @@ def store_options(command: Callable[..., None]) -> Callable[..., None]:
     return with_settings
 
 
+@contextmanager
+def _opened(settings: Settings, read_only: bool = False) -> Iterator[GraphStore]:
+    """The configured store, saying so when opening it recovered from an interrupted write."""
+    with open_store(settings.store_config(), read_only=read_only) as store:
+        if store.recovered:
+            click.echo(f"note: {store.recovered}", err=True)
+        yield store
+
+
 def _fail(message: str, code: int = 1) -> None:
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
@@ -63,19 +76,30 @@ def main() -> None:
 @click.option("--jobs", type=click.IntRange(min=0), default=None, metavar="N",
               help="Worker processes that parse files, each file in isolation (default: one per core; "
                    "0: in this process, without isolation, for debugging).")
+@click.option("--server", default=None, metavar="URL",
+              help="Load through a running policykg serve (its POST /api/documents) instead of into --db.")
+@click.option("--token", default=None, help="The server's API token (default: $POLICYKG_API_TOKEN).")
 @store_options
-def load(paths: tuple[Path, ...], strict: bool, force: bool, jobs: int | None, settings: Settings) -> None:
+def load(paths: tuple[Path, ...], strict: bool, force: bool, jobs: int | None, server: str | None,
+         token: str | None, settings: Settings) -> None:
     """Load policy documents (files or folders) into the graph. A changed document replaces its old subgraph;
     an unchanged one (same content hash) is skipped. A file that cannot be loaded is named with its reason,
-    the others load, and the command exits 1."""
-    from loaders.pipeline import load_paths
+    the others load, and the command exits 1. A store that policykg serve has open is loaded through the
+    server: --server URL."""
+    # Imported here: parsing workers start by importing this module, which stays light.
+    from loaders.pipeline import expand_paths, load_paths
 
+    if server:
+        _upload(server, token or settings.api_token, expand_paths(paths), strict, force)
+        return
     where = settings.store_config().location
     try:
-        with open_store(settings.store_config()) as store:
-            result = load_paths(paths, strict=strict, stored=() if force else store.document_hashes(), jobs=jobs)
-            for error in result.errors:
-                click.echo(f"skipped {error}", err=True)
+        with _opened(settings) as store:  # refuses now, not after parsing, if the store is served or busy
+            stored = {} if force else store.document_hashes()
+        result = load_paths(paths, strict=strict, stored=stored, jobs=jobs)
+        for error in result.errors:
+            click.echo(f"skipped {error}", err=True)
+        with _opened(settings) as store:
             if result.documents:
                 store.replace_documents([d.doc_id for d in result.documents], result.graph)
             counts = store.stats()
@@ -93,6 +117,22 @@ def load(paths: tuple[Path, ...], strict: bool, force: bool, jobs: int | None, s
         sys.exit(1)
 
 
+def _upload(server: str, token: str, files: list[Path], strict: bool, force: bool) -> None:
+    """Send the files to a server's POST /api/documents and report like a local load."""
+    if not files:
+        _fail("no supported files found in the given paths")
+    report = upload(server, token, files, strict=strict, force=force)
+    for outcome in report["files"]:
+        if outcome["status"] == "error":
+            click.echo(f"skipped {outcome['file']}: {outcome['reason']}", err=True)
+    if not report["loaded"] and not report["unchanged"]:
+        _fail("no document could be loaded")
+    unchanged = f", {report['unchanged']} unchanged" if report["unchanged"] else ""
+    click.echo(f"loaded {report['loaded']} document(s){unchanged} through {server} (graph version {report['version']})")
+    if report["errors"]:
+        sys.exit(1)
+
+
 @main.command()
 @click.option("--host", default=None, help="Interface to listen on (default 127.0.0.1).")
 @click.option("--port", default=None, type=int, help="Port (default $POLICYKG_PORT or 8000).")
@@ -103,11 +143,21 @@ def serve(host: str | None, port: int | None, settings: Settings) -> None:
 
     from api.app import create_app
 
+    host, port = host or settings.host, port or settings.port
     try:
         app = create_app(settings)
     except StoreError as error:
         _fail(str(error))
-    uvicorn.run(app, host=host or settings.host, port=port or settings.port)
+    if app.state.store.recovered:
+        click.echo(f"note: {app.state.store.recovered}", err=True)
+    db = Path(settings.db) if settings.store == "ladybug" else None
+    if db is not None:  # so that a refused load or reader can name the server to go through
+        record_server(db, f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}")
+    try:
+        uvicorn.run(app, host=host, port=port)
+    finally:
+        if db is not None:
+            forget_server(db)
 
 
 @main.command()
@@ -118,7 +168,7 @@ def serve(host: str | None, port: int | None, settings: Settings) -> None:
 def export(fmt: str, out: Path, settings: Settings) -> None:
     """Export the whole graph from the configured store."""
     try:
-        with open_store(settings.store_config(), read_only=True) as store:
+        with _opened(settings, read_only=True) as store:
             graph = store.export()
         written = exports.write(graph, fmt, out)
     except (StoreError, exports.ExportError) as error:
@@ -133,18 +183,20 @@ def export(fmt: str, out: Path, settings: Settings) -> None:
 @click.option("--document", default=None, metavar="ID", help="Only this document's measures.")
 @click.option("--region", default=None, help="Only documents of this region (南通市).")
 @click.option("--role", type=click.Choice(analytics.ROLES), default=None, help="Only responsibilities in this role.")
-@click.option("--top", default=20, show_default=True, help="How many bodies to list.")
+@click.option("--top", default=20, show_default=True, type=click.IntRange(1, analytics.LIST_CAP),
+              help="How many bodies (and measures with several leads or none) to list.")
 @store_options
 def analytics_command(document: str | None, region: str | None, role: str | None, top: int,
                       settings: Settings) -> None:
     """Workload and centrality of bodies, communities that work together, measures with several leads or
-    none; prints JSON."""
+    none; prints JSON (computed by the store's aggregate queries, as the API does)."""
     try:
-        with open_store(settings.store_config(), read_only=True) as store:
-            graph = store.export()
+        with _opened(settings, read_only=True) as store, store.reader() as reader:
+            if document is not None and not reader.query("document", {"id": document}):
+                _fail(f"no document with id {document!r} (policykg cypher \"MATCH (d:Document) RETURN d.id, d.title\")")
+            report = AnalyticsCache().report(reader, analytics.Scope(document, region, role))
     except StoreError as error:
         _fail(str(error))
-    report = analytics.analyse(graph, analytics.Scope(document, region, role))
     click.echo(json.dumps(report.to_dict(top=top), ensure_ascii=False, indent=1))
 
 
@@ -156,7 +208,7 @@ def wait(timeout: int, settings: Settings) -> None:
     deadline = time.monotonic() + timeout
     while True:
         try:
-            with open_store(settings.store_config(), read_only=True) as store:
+            with _opened(settings, read_only=True) as store:
                 store.run("RETURN 1 AS ok")
             click.echo(f"{settings.store_config().location} answers")
             return
@@ -171,7 +223,7 @@ def wait(timeout: int, settings: Settings) -> None:
 def stats(settings: Settings) -> None:
     """Count nodes by label and relationships by type."""
     try:
-        with open_store(settings.store_config(), read_only=True) as store:
+        with _opened(settings, read_only=True) as store:
             counts = store.stats()
     except StoreError as error:
         _fail(str(error))
@@ -201,7 +253,7 @@ def cypher(query: str, params: tuple[str, ...], timeout: float, limit: int, sett
             _fail(f"--param {param!r} is not NAME=VALUE", 2)
         parameters[name] = value
     try:
-        with open_store(settings.store_config(), read_only=True) as store:
+        with _opened(settings, read_only=True) as store:
             result = store.run_read_only(query, parameters, ReadLimits(seconds=timeout, rows=limit))
     except StoreError as error:
         _fail(str(error) if isinstance(error, CypherRefused) else f"query failed: {error}", 2)

@@ -1,17 +1,38 @@
-"""The JSON query API: documents, bodies, measures, targets, counts.  Read-only."""
+"""The JSON query API: documents, bodies, measures, targets, counts. Every request reads one snapshot (its
+reader); every list is one page, cut in the query (SKIP/LIMIT) and counted by a `NAME_count` query."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel
 
-from api.deps import StoreDep
+from api.deps import PagingDep, ReaderDep
 from graph import analytics
 from graph.analytics import ROLES
+from graph.stores import GraphReader
 
 router = APIRouter(prefix="/api", tags=["graph"])
+Item = TypeVar("Item")
+
+
+class Page(BaseModel, Generic[Item]):
+    """One page of a list: `items` from `offset` on, at most `limit` of them, out of `total`."""
+
+    items: list[Item]
+    total: int
+    limit: int
+    offset: int
+
+
+def page(reader: GraphReader, query: str, paging: PagingDep, **parameters: Any) -> dict[str, Any]:
+    """One page of the named query's rows and their total (the `QUERY_count` query, unless the page shows
+    that everything fitted)."""
+    items = reader.query(query, {**parameters, "offset": paging.offset, "limit": paging.limit})
+    fitted = paging.offset == 0 and len(items) < paging.limit
+    total = len(items) if fitted else reader.query(f"{query}_count", parameters)[0]["total"]
+    return {"items": items, "total": total, "limit": paging.limit, "offset": paging.offset}
 
 
 class Document(BaseModel):
@@ -56,7 +77,7 @@ class OwnedMeasure(BaseModel):
 
 
 class ActorDetail(Actor):
-    measures: list[OwnedMeasure]
+    measures: Page[OwnedMeasure]
 
 
 class Owner(BaseModel):
@@ -156,102 +177,100 @@ class Stats(BaseModel):
     relationships: dict[str, int]
 
 
-def summarise_actors(rows: list[dict[str, Any]]) -> list[ActorSummary]:
-    """One summary per body from the per-role rows of the `actors` query, busiest first."""
-    actors: dict[str, ActorSummary] = {}
-    for row in rows:
-        actor = actors.setdefault(row["id"], ActorSummary(
-            id=row["id"], name=row["name"], aliases=row["aliases"] or [], region=row["region"], kind=row["kind"],
-            level=row["level"], measures=0,
-            by_role=dict.fromkeys(ROLES, 0)))
-        if row["role"]:
-            actor.by_role[row["role"]] = actor.by_role.get(row["role"], 0) + row["measures"]
-            actor.measures += row["measures"]
-    return sorted(actors.values(), key=lambda a: (-a.measures, a.name))
+def actor_summary(row: dict[str, Any]) -> ActorSummary:
+    """A row of the `actors` query as a body with its measures by role."""
+    return ActorSummary(id=row["id"], name=row["name"], aliases=row["aliases"] or [], region=row["region"],
+                        kind=row["kind"], level=row["level"], measures=row["measures"],
+                        by_role={role: row[role] for role in ROLES})
 
 
-@router.get("/documents", response_model=list[Document])
-def documents(store: StoreDep) -> list[dict[str, Any]]:
-    """Loaded documents with their measure, target and citation counts."""
-    return store.query("documents")
+def actor_page(reader: GraphReader, paging: PagingDep, with_measures_only: bool = True) -> dict[str, Any]:
+    """One page of bodies, busiest first."""
+    found = page(reader, "actors", paging, with_measures_only=with_measures_only)
+    return {**found, "items": [actor_summary(row) for row in found["items"]]}
 
 
-@router.get("/actors", response_model=list[ActorSummary])
-def actors(store: StoreDep, with_measures_only: bool = True) -> list[ActorSummary]:
-    """Responsible bodies with the number of measures they hold in each role."""
-    summaries = summarise_actors(store.query("actors"))
-    return [a for a in summaries if a.measures or not with_measures_only]
+@router.get("/documents", response_model=Page[Document])
+def documents(reader: ReaderDep, paging: PagingDep) -> dict[str, Any]:
+    """Loaded documents, newest first, with their measure, target and citation counts."""
+    return page(reader, "documents", paging)
+
+
+@router.get("/actors", response_model=Page[ActorSummary])
+def actors(reader: ReaderDep, paging: PagingDep, with_measures_only: bool = True) -> dict[str, Any]:
+    """Responsible bodies, busiest first, with the number of measures they hold in each role."""
+    return actor_page(reader, paging, with_measures_only)
 
 
 @router.get("/actors/{actor_id}", response_model=ActorDetail, responses={404: {"description": "Unknown actor id"}})
-def actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
-    """One body and the measures it owns, with roles, deadlines and documents."""
-    rows = store.query("actor", {"id": actor_id})
+def actor(actor_id: str, reader: ReaderDep, paging: PagingDep) -> dict[str, Any]:
+    """One body and the measures it owns (one page of them), with roles, deadlines and documents."""
+    rows = reader.query("actor", {"id": actor_id})
     if not rows:
         raise HTTPException(404, f"no actor with id {actor_id!r}")
     return {**rows[0], "aliases": rows[0]["aliases"] or [],
-            "measures": store.query("actor_measures", {"id": actor_id})}
+            "measures": page(reader, "actor_measures", paging, id=actor_id)}
 
 
 @router.get("/measures/{measure_id}", response_model=MeasureDetail,
             responses={404: {"description": "Unknown measure id"}})
-def measure(measure_id: str, store: StoreDep) -> dict[str, Any]:
+def measure(measure_id: str, reader: ReaderDep) -> dict[str, Any]:
     """One measure with its owners (also those named on task-table rows that restate it), targets, topics,
     and its position and wording in the source text."""
-    rows = store.query("measure", {"id": measure_id})
+    rows = reader.query("measure", {"id": measure_id})
     if not rows:
         raise HTTPException(404, f"no measure with id {measure_id!r}")
-    owners = store.query("measure_owners", {"id": measure_id})
+    owners = reader.query("measure_owners", {"id": measure_id})
     return {**rows[0], "owners": sorted(owners, key=lambda o: (o["via"], o["role"], o["name"])),
-            **{part: store.query(f"measure_{part}", {"id": measure_id})
+            **{part: reader.query(f"measure_{part}", {"id": measure_id})
                for part in ("targets", "links", "topics")}}
 
 
-@router.get("/targets", response_model=list[Target])
-def targets(store: StoreDep, document_id: str = "") -> list[dict[str, Any]]:
-    """Quantified targets, optionally of one document."""
-    return store.query("targets", {"doc_id": document_id})
+@router.get("/targets", response_model=Page[Target])
+def targets(reader: ReaderDep, paging: PagingDep, document_id: str = "") -> dict[str, Any]:
+    """Quantified targets, by document and in text order, optionally of one document."""
+    return page(reader, "targets", paging, doc_id=document_id)
 
 
-@router.get("/topics", response_model=list[TopicSummary])
-def topic_list(store: StoreDep) -> list[dict[str, Any]]:
-    """Topics (keywords of measures) with how many measures are about each."""
-    return store.query("topics")
+@router.get("/topics", response_model=Page[TopicSummary])
+def topic_list(reader: ReaderDep, paging: PagingDep) -> dict[str, Any]:
+    """Topics (keywords of measures) with how many measures are about each, most common first."""
+    return page(reader, "topics", paging)
 
 
-@router.get("/topics/{name}/measures", response_model=list[TopicMeasure],
+@router.get("/topics/{name}/measures", response_model=Page[TopicMeasure],
             responses={404: {"description": "No measure is about this topic"}})
-def topic_measures(name: str, store: StoreDep) -> list[dict[str, Any]]:
-    """Every measure about one topic, such as 商业秘密, strongest first."""
-    rows = store.query("topic_measures", {"name": name})
-    if not rows:
+def topic_measures(name: str, reader: ReaderDep, paging: PagingDep) -> dict[str, Any]:
+    """The measures about one topic, such as 商业秘密, strongest first."""
+    found = page(reader, "topic_measures", paging, name=name)
+    if not found["total"]:
         raise HTTPException(404, f"no measure is about the topic {name!r}")
-    return rows
+    return found
 
 
-@router.get("/search", response_model=list[SearchHit])
-def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200, description="a word or phrase")],
-           limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
+@router.get("/search", response_model=Page[SearchHit])
+def search(reader: ReaderDep, paging: PagingDep,
+           q: Annotated[str, Query(min_length=1, max_length=200, description="a word or phrase")]) -> dict[str, Any]:
     """Measures whose title or text contain a word or phrase (Neo4j: its cjk full-text index, best first)."""
-    return store.query("search_measures", {"q": q.strip(), "limit": limit})
+    return page(reader, "search_measures", paging, q=q.strip())
 
 
 @router.get("/analytics", response_model=analytics.Report,
             responses={404: {"description": "Unknown document id"}})
-def analytics_report(store: StoreDep, document_id: str | None = None, region: str | None = None,
+def analytics_report(request: Request, reader: ReaderDep, document_id: str | None = None, region: str | None = None,
                      role: analytics.Role | None = None,
-                     top: Annotated[int, Query(ge=1, le=1000)] = 20) -> dict[str, Any]:
+                     top: Annotated[int, Query(ge=1, le=analytics.LIST_CAP)] = 20) -> dict[str, Any]:
     """Workload and centrality of bodies (measures by role, partners, betweenness on the co-responsibility
     network), communities of bodies that work together, measures with several leads and measures no body owns;
-    for the whole graph, one document, the documents of one region, or one role."""
-    graph = store.export()
-    document = graph.nodes.get(document_id or "")
-    if document_id is not None and (document is None or document.label != "Document"):
+    for the whole graph, one document, the documents of one region, or one role. Computed from aggregate
+    queries and kept per graph version and scope; `top` limits each list, `totals` counts them."""
+    if document_id is not None and not reader.query("document", {"id": document_id}):
         raise HTTPException(404, f"no document with id {document_id!r}")
-    return analytics.analyse(graph, analytics.Scope(document_id, region, role)).to_dict(top=top)
+    report = request.app.state.analytics.report(reader, analytics.Scope(document_id, region, role))
+    return report.to_dict(top=top)
 
 
 @router.get("/stats", response_model=Stats)
-def stats(store: StoreDep) -> dict[str, dict[str, int]]:
+def stats(reader: ReaderDep) -> dict[str, dict[str, int]]:
     """Node counts by label and relationship counts by type."""
-    return store.stats()
+    return reader.stats()

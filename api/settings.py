@@ -13,6 +13,7 @@ from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.stores import StoreConfig
+from graph.stores.lock import WAIT
 
 
 def _neo4j(name: str) -> AliasChoices:
@@ -28,13 +29,17 @@ class Settings(BaseSettings):
     neo4j_user: str = Field("neo4j", validation_alias=_neo4j("USER"))
     neo4j_password: str = Field("", validation_alias=_neo4j("PASSWORD"))
     neo4j_database: str = Field("neo4j", validation_alias=_neo4j("DATABASE"))
+    lock_wait: float = WAIT  # seconds a command waits for another policykg process to release the store
     host: str = "127.0.0.1"
     port: int = 8000
     view_node_limit: int = 2000  # vis-network slows beyond this many nodes
+    # Bearer token for write endpoints (POST /api/documents); without one the server refuses every write.
+    api_token: str = Field("", repr=False)
+    upload_limit_mb: int = 512  # the most one upload (all its files together) may hold
 
     def store_config(self) -> StoreConfig:
         return StoreConfig(self.store, self.db, self.neo4j_uri, self.neo4j_user, self.neo4j_password,
-                           self.neo4j_database)
+                           self.neo4j_database, self.lock_wait)
 
 
 @cache

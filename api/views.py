@@ -11,14 +11,16 @@ import re
 from collections import Counter
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from pyvis.network import Network
 
-from api.deps import StoreDep
-from api.routes import summarise_actors
+from api.deps import Paging, ReaderDep
+from api.routes import actor_page, page
 
 router = APIRouter(include_in_schema=False)
+START_PAGE_ROWS = 100  # documents and bodies listed on the start page; the API pages through the rest
+ROWS_PER_NODE = 4
 
 ROLE_LABELS = {"lead": "牵头", "co": "配合", "sole": "负责", "unspecified": "责任单位"}
 ROLE_COLOURS = {"lead": "#c0392b", "co": "#2980b9", "sole": "#8e44ad", "unspecified": "#7f8c8d"}
@@ -86,17 +88,22 @@ def _legend() -> str:
 
 
 @router.get("/view/ownership", response_class=HTMLResponse)
-def ownership_view(store: StoreDep, limit: int = 2000) -> str:
-    rows = store.query("ownership")
-    net, assignments = ownership_network(rows, max(10, limit))
+def ownership_view(request: Request, reader: ReaderDep, limit: int = 2000) -> str:
+    budget = min(max(10, limit), request.app.state.settings.view_node_limit)
+    # Each responsibility row adds at most three nodes; reading a few rows per node of the budget bounds the
+    # work while still filling the network (the view is to aggregate beyond its budget: issue 10).
+    rows = reader.query("ownership", {"rows": budget * ROWS_PER_NODE})
+    net, assignments = ownership_network(rows, budget)
     heading = f"谁负责什么：{len(net.nodes)} 个节点，{assignments} 项责任分工"
     return offline_html(net, heading, _legend())
 
 
 @router.get("/", response_class=HTMLResponse)
-def start_page(store: StoreDep) -> str:
-    docs = store.query("documents")
-    actors = summarise_actors(store.query("actors"))
+def start_page(reader: ReaderDep) -> str:
+    first = Paging(limit=START_PAGE_ROWS, offset=0)
+    documents = page(reader, "documents", first)
+    docs = documents["items"]
+    actors = actor_page(reader, first)["items"]
     doc_rows = "".join(
         f"<tr><td>{html.escape(d['title'] or '')}</td><td>{html.escape(d['doc_number'] or '—')}</td>"
         f"<td>{html.escape(d['issued_on'] or '—')}</td><td>{d['measures']}</td><td>{d['targets']}</td></tr>"
@@ -110,7 +117,7 @@ def start_page(store: StoreDep) -> str:
 <style>body{{font-family:sans-serif;margin:2em;max-width:1100px}}table{{border-collapse:collapse;margin:1em 0}}
 td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}th{{background:#f4f4f4}}</style></head>
 <body><h1>政策知识图谱</h1>
-<p>已载入 {len(docs)} 份政策文件。<a href="/view/ownership">查看“谁负责什么”关系网络</a> ·
+<p>已载入 {documents["total"]} 份政策文件（下表列出最新的 {len(docs)} 份）。<a href="/view/ownership">查看“谁负责什么”关系网络</a> ·
 <a href="/docs">接口文档</a></p>
 <h2>政策文件</h2><table><tr><th>标题</th><th>文号</th><th>印发日期</th><th>措施</th><th>目标</th></tr>{doc_rows}</table>
 <h2>责任单位</h2><table><tr><th>单位</th><th>措施数</th><th>牵头</th><th>配合</th><th>负责</th><th>责任单位（未分主次）</th></tr>

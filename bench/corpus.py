@@ -21,6 +21,7 @@ _YEAR = re.compile(r"(?<!\d)(20[12]\d)(?!\d)")
 _FIGURE = re.compile(r"(?<![\d.年])(\d{2,4})(?=(?:件|家|个|人|项|亿元|万元|%|次|所|场))")
 _NOTE = re.compile(r"〔(责任单位[^〕]*)〕")
 _NUMBER = re.compile(r"^(\d{1,2})[.．]", re.MULTILINE)
+_TITLE_WORD = re.compile(r"方案|规划|意见|计划|办法")
 _BORROWABLE = re.compile(r"^（[一二三四五六七八九十]+）.{20,}（责任单位|^\d{1,2}[.．、].{30,}$")
 
 
@@ -61,7 +62,8 @@ def generate(samples: Path, out: Path, count: int, seed: int = 7) -> list[Path]:
         donors = [t for t in texts if t is not base]
         text = _vary(base, rng, donors)
         # The title carries the index so that every document is its own Document node.
-        text = text.replace("方案", f"方案（第{index + 1}号）", 1) if "方案" in text[:200] else f"{index + 1}\n{text}"
+        title = _TITLE_WORD.search(text[:200])
+        text = (text[:title.end()] + f"（第{index + 1}号）" + text[title.end():]) if title else f"{index + 1}\n{text}"
         encoding = "gb18030" if rng.random() < 0.2 else "utf-8"
         path = out / f"doc{index + 1:05d}.txt"
         path.write_bytes(text.encode(encoding))

@@ -1,24 +1,30 @@
-"""Who carries the load and who works with whom: the ownership graph projected into networkx.
+"""Who carries the load and who works with whom, from aggregates the store computes.
 
-The projection takes RESPONSIBLE_FOR edges as stated (a body named on a task-table row owns that row; the
-IMPLEMENTS link to the body measure is not counted twice). Two bodies are co-responsible for a measure
-when both are named on it; the co-responsibility network links them, weighted by the number of measures
-they share. Betweenness treats a heavier link as a shorter distance (1 / shared measures).
+A report never reads the whole graph: the store answers four slim queries (queries/analytics_*.cypher) —
+each body's workload by role, the co-responsibility pairs with their weights, measures with several leads and
+measures no body owns (these two capped at LIST_CAP, with their totals) — and networkx works on the
+co-responsibility network of bodies only. graph/analytics_cache.py keeps reports per graph version and scope.
+
+RESPONSIBLE_FOR edges count as stated (a body named on a task-table row owns that row; the IMPLEMENTS link to
+the body measure is not counted twice). Two bodies are co-responsible for a measure when both are named on
+it; the network links them, weighted by the number of measures they share. Betweenness treats a heavier link
+as a shorter distance (1 / shared measures).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
-from itertools import combinations
 from typing import Any, Literal, get_args
 
 import networkx as nx
 
-from graph.model import PolicyGraph
+from graph.stores.base import GraphReader
 
 Role = Literal["lead", "co", "sole", "unspecified"]
 ROLES: tuple[str, ...] = get_args(Role)
+LIST_CAP = 1000  # measures listed per kind (several leads, unowned); the totals count them all
+EXACT_BETWEENNESS = 600  # bodies up to which betweenness is exact; beyond, estimated from this many pivots
+SEED = 7
 
 
 @dataclass(frozen=True)
@@ -29,12 +35,8 @@ class Scope:
     region: str | None = None  # the region of the documents (南通市)
     role: str | None = None  # only responsibilities in this role
 
-
-@dataclass(frozen=True)
-class Ownership:
-    actor: str
-    measure: str
-    role: str
+    def parameters(self) -> dict[str, str]:
+        return {"document": self.document or "", "region": self.region or "", "role": self.role or ""}
 
 
 @dataclass
@@ -68,44 +70,35 @@ class Report:
     scope: Scope
     bodies: list[BodyLoad]
     communities: list[Community]  # largest first; BodyLoad.community is the index here
-    several_leads: list[MeasureRef]
-    unowned: list[MeasureRef]
+    several_leads: list[MeasureRef]  # by id, at most LIST_CAP
+    unowned: list[MeasureRef]  # by id, at most LIST_CAP
+    totals: dict[str, int] = field(default_factory=dict)  # bodies, communities, several_leads, unowned
+    version: int = 0  # the graph version the report was computed from
 
     def to_dict(self, top: int | None = None) -> dict[str, Any]:
+        """The report; `top` limits the lists of bodies, several leads and unowned measures (totals say how
+        many there are)."""
         data = asdict(self)
         if top is not None:
-            data["bodies"] = data["bodies"][:top]
+            for key in ("bodies", "several_leads", "unowned"):
+                data[key] = data[key][:top]
         return data
 
 
-def _in_scope(graph: PolicyGraph, scope: Scope) -> set[str]:
-    """The ids of the measures the scope covers."""
-    regions = {n.id: n.properties.get("region") for n in graph.by_label("Document")}
-    return {m.id for m in graph.by_label("Measure")
-            if (scope.document is None or m.properties.get("doc_id") == scope.document)
-            and (scope.region is None or regions.get(m.properties.get("doc_id")) == scope.region)}
+@dataclass(frozen=True)
+class Pair:
+    """Two bodies named on `weight` measures together."""
+
+    a: str
+    b: str
+    weight: int
 
 
-def ownerships(graph: PolicyGraph, scope: Scope = Scope(), measures: set[str] | None = None) -> list[Ownership]:
-    """The RESPONSIBLE_FOR edges in scope (`measures`: the scope's measures, when already known)."""
-    measures = _in_scope(graph, scope) if measures is None else measures
-    return [Ownership(r.start, r.end, r.properties.get("role") or "unspecified")
-            for r in graph.relationships.values()
-            if r.type == "RESPONSIBLE_FOR" and r.end in measures and (scope.role is None
-                                                                   or r.properties.get("role") == scope.role)]
-
-
-def co_responsibility(owned: list[Ownership]) -> nx.Graph:
+def co_responsibility(bodies: list[str], pairs: list[Pair]) -> nx.Graph:
     """Bodies linked by the measures they share; edge `weight` = shared measures, `distance` = 1 / weight."""
     network = nx.Graph()
-    by_measure: dict[str, set[str]] = defaultdict(set)
-    for o in owned:
-        network.add_node(o.actor)
-        by_measure[o.measure].add(o.actor)
-    for actors in by_measure.values():
-        for a, b in combinations(sorted(actors), 2):
-            weight = network.get_edge_data(a, b, {"weight": 0})["weight"] + 1
-            network.add_edge(a, b, weight=weight, distance=1 / weight)
+    network.add_nodes_from(bodies)
+    network.add_edges_from((p.a, p.b, {"weight": p.weight, "distance": 1 / p.weight}) for p in pairs)
     return network
 
 
@@ -113,50 +106,50 @@ def communities(network: nx.Graph) -> list[list[str]]:
     """Groups of bodies that work together (Louvain on shared-measure weights, fixed seed: repeatable)."""
     if network.number_of_edges() == 0:
         return []
-    found = nx.community.louvain_communities(network, weight="weight", seed=7)
+    found = nx.community.louvain_communities(network, weight="weight", seed=SEED)
     return sorted((sorted(c) for c in found if len(c) > 1), key=lambda c: (-len(c), c))
 
 
-def analyse(graph: PolicyGraph, scope: Scope = Scope()) -> Report:
-    in_scope = _in_scope(graph, scope)
-    owned = ownerships(graph, scope, in_scope)
-    network = co_responsibility(owned)
-    betweenness = nx.betweenness_centrality(network, weight="distance") if network.number_of_nodes() > 2 else {}
+def betweenness(network: nx.Graph) -> dict[str, float]:
+    """Normalised betweenness on `distance`: exact up to EXACT_BETWEENNESS bodies, beyond that estimated from
+    that many pivots chosen with a fixed seed (the same graph gives the same figures)."""
+    n = network.number_of_nodes()
+    if n <= 2:
+        return {}
+    k = None if n <= EXACT_BETWEENNESS else EXACT_BETWEENNESS
+    return nx.betweenness_centrality(network, k=k, weight="distance", seed=SEED)
+
+
+def analyse(reader: GraphReader, scope: Scope = Scope()) -> Report:
+    """The report for `scope`, from the graph version `reader` sees."""
+    params = scope.parameters()
+    workload = reader.query("analytics_workload", params)
+    pairs = [Pair(row["a"], row["b"], row["weight"]) for row in reader.query("analytics_pairs", params)]
+    network = co_responsibility([row["id"] for row in workload], pairs)
+    central = betweenness(network)
     groups = communities(network)
     community_of = {actor: i for i, group in enumerate(groups) for actor in group}
-    doc_of = {m.id: m.properties.get("doc_id") for m in graph.by_label("Measure")}
-
-    roles: dict[str, Counter[str]] = defaultdict(Counter)
-    measures: dict[str, set[str]] = defaultdict(set)
-    for o in owned:
-        roles[o.actor][o.role] += 1
-        measures[o.actor].add(o.measure)
-    bodies = [BodyLoad(id=actor, name=graph.nodes[actor].properties.get("name") or actor,
-                       measures=len(measures[actor]), documents=len({doc_of.get(m) for m in measures[actor]}),
-                       by_role={role: roles[actor][role] for role in ROLES if roles[actor][role]},
-                       partners=network.degree(actor), betweenness=round(betweenness.get(actor, 0.0), 6),
-                       community=community_of.get(actor))
-              for actor in measures]
-    bodies.sort(key=lambda b: (-b.measures, -b.betweenness, b.name))
-    bodies_by_id = {b.id: b for b in bodies}
-
-    leads: dict[str, list[str]] = defaultdict(list)
-    for o in owned:
-        if o.role == "lead":
-            leads[o.measure].append(o.actor)
-    several = [_ref(graph, m, sorted(actors)) for m, actors in leads.items() if len(actors) > 1]
-    named = [Community(group, [bodies_by_id[a].name for a in group]) for group in groups]
-    return Report(scope, bodies, named, sorted(several, key=lambda r: r.id),
-                  [_ref(graph, m) for m in sorted(_unowned(graph, in_scope))])
+    bodies = [BodyLoad(id=row["id"], name=row["name"] or row["id"], measures=int(row["measures"]),
+                       documents=row["documents"], by_role={role: int(row[role]) for role in ROLES if row[role]},
+                       partners=network.degree(row["id"]), betweenness=round(central.get(row["id"], 0.0), 6),
+                       community=community_of.get(row["id"]))
+              for row in workload]
+    bodies.sort(key=lambda b: (-b.measures, -b.betweenness, b.name, b.id))
+    names = {b.id: b.name for b in bodies}
+    listed = {**params, "limit": LIST_CAP}
+    several = [MeasureRef(row["id"], row["title"], row["document_id"], sorted(row["leads"]))
+               for row in reader.query("analytics_several_leads", listed)]
+    unowned = [MeasureRef(row["id"], row["title"], row["document_id"])
+               for row in reader.query("analytics_unowned", listed)]
+    totals = {"bodies": len(bodies), "communities": len(groups),
+              "several_leads": _total(reader, "analytics_several_leads", params, several),
+              "unowned": _total(reader, "analytics_unowned", params, unowned)}
+    return Report(scope, bodies, [Community(group, [names[a] for a in group]) for group in groups], several,
+                  unowned, totals, reader.version())
 
 
-def _unowned(graph: PolicyGraph, measures: set[str]) -> set[str]:
-    """The measures that no body owns, directly or through a task-table row that restates them."""
-    owned = {r.end for r in graph.relationships.values() if r.type == "RESPONSIBLE_FOR"}
-    owned |= {r.end for r in graph.relationships.values() if r.type == "IMPLEMENTS" and r.start in owned}
-    return measures - owned
-
-
-def _ref(graph: PolicyGraph, measure_id: str, leads: list[str] | None = None) -> MeasureRef:
-    props = graph.nodes[measure_id].properties
-    return MeasureRef(measure_id, props.get("title"), props.get("doc_id"), leads or [])
+def _total(reader: GraphReader, name: str, params: dict[str, str], listed: list[MeasureRef]) -> int:
+    """How many rows `name` has in all: the listed ones, unless the list was capped."""
+    if len(listed) < LIST_CAP:
+        return len(listed)
+    return reader.query(f"{name}_count", params)[0]["total"]

@@ -148,6 +148,22 @@ RETIRE_DOCUMENTS = "MATCH (d:Document) WHERE d.id IN $doc_ids SET d.source_file 
 DOCUMENT_HASHES = "MATCH (d:Document) WHERE d.content_hash IS NOT NULL RETURN d.id AS id, d.content_hash AS content_hash"
 
 
+# The graph version: one (:GraphInfo {id: 'graph'}) node whose `version` every write raises by one, in the same
+# transaction, so a reader can tell cheaply which committed graph it sees (caches are keyed by it). It is
+# bookkeeping, not part of the policy graph: exports and counts leave it out.
+GRAPH_INFO = "GraphInfo"
+GRAPH_INFO_PROPERTIES = {"id": "STRING", "version": "INT64", "updated_at": "STRING"}
+GRAPH_VERSION = "MATCH (g:GraphInfo {id: 'graph'}) RETURN g.version AS version, g.updated_at AS updated_at"
+# The first write creates the node (MERGE scans GraphInfo, a table of one row).
+BUMP_VERSION = ("MERGE (g:GraphInfo {id: 'graph'}) ON CREATE SET g.version = 0 "
+                "SET g.version = g.version + 1, g.updated_at = $now RETURN g.version AS version")
+
+
+def graph_info_ddl() -> str:
+    columns = ", ".join(f"{name} {kind}" for name, kind in GRAPH_INFO_PROPERTIES.items())
+    return f"CREATE NODE TABLE IF NOT EXISTS {GRAPH_INFO}({columns}, PRIMARY KEY (id))"
+
+
 def remove_orphans() -> list[str]:
     """One statement per shared label, each returning how many nodes it removed (`n`)."""
     return [f"MATCH (n:{label}) WHERE {rule} DETACH DELETE n RETURN count(*) AS n" for label, rule in ORPHAN_RULES.items()]
@@ -178,7 +194,7 @@ MEASURE_FULLTEXT = "measure_text"
 def neo4j_schema() -> list[str]:
     """Uniqueness of `id` for every label, property indexes, and a full-text index on measures (cjk analyzer)."""
     statements = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
-                  for label in NODE_PROPERTIES]
+                  for label in (*NODE_PROPERTIES, GRAPH_INFO)]
     statements += [f"CREATE INDEX {label.lower()}_{p} IF NOT EXISTS FOR (n:{label}) ON (n.{p})"
                    for label, properties in NEO4J_INDEXED.items() for p in properties]
     statements.append(f"CREATE FULLTEXT INDEX {MEASURE_FULLTEXT} IF NOT EXISTS FOR (n:Measure) ON EACH [n.title, n.text] "
@@ -190,7 +206,7 @@ def neo4j_statements() -> dict[str, str]:
     """Every statement the Neo4j store can run, by a name for reports: checked by Neo4j's own parser in CI."""
     statements = {f"schema {i + 1}": statement for i, statement in enumerate(neo4j_schema())}
     statements |= {"superseded documents": SUPERSEDED_DOCUMENTS, "retire documents": RETIRE_DOCUMENTS,
-                   "document hashes": DOCUMENT_HASHES}
+                   "document hashes": DOCUMENT_HASHES, "graph version": GRAPH_VERSION, "bump version": BUMP_VERSION}
     statements |= {f"remove orphans {i + 1}": statement for i, statement in enumerate(remove_orphans())}
     for label in NODE_PROPERTIES:
         for make in (merge_nodes, existing_nodes, all_nodes, count_nodes):

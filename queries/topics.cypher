@@ -1,4 +1,5 @@
-// Every topic with the number of measures about it, most common first.
+// Topics with the number of measures about each, most common first; one page of them.
 MATCH (m:Measure)-[:ABOUT]->(t:Topic)
 RETURN t.id AS id, t.name AS name, count(m) AS measures
-ORDER BY measures DESC, name
+ORDER BY measures DESC, name, id
+SKIP $offset LIMIT $limit

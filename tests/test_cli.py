@@ -103,3 +103,14 @@ def test_gbk_text_loads_like_utf8(tmp_path):
         runner.invoke(main, ["export", "--out", str(out), "--db", db])
         outputs.append(json.loads(out.read_text(encoding="utf-8")))
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_analytics_reads_aggregates_and_refuses_an_unknown_document_or_a_bad_top(tmp_path, samples):
+    db = str(tmp_path / "db")
+    runner = CliRunner()
+    runner.invoke(main, ["load", str(samples), "--db", db])
+    report = json.loads(runner.invoke(main, ["analytics", "--top", "3", "--db", db]).output)
+    assert len(report["bodies"]) == 3 and report["totals"]["bodies"] > 3 and report["version"] == 1
+    unknown = runner.invoke(main, ["analytics", "--document", "nope", "--db", db])
+    assert unknown.exit_code == 1 and "no document with id 'nope'" in unknown.output
+    assert runner.invoke(main, ["analytics", "--top", "-5", "--db", db]).exit_code == 2

@@ -93,14 +93,18 @@ def test_neo4j_parser_passes_every_shipped_statement_and_catches_a_broken_one():
 
 def test_the_linted_catalogue_holds_every_statement_the_writer_runs(tmp_path, sample_result):
     seen: set[str] = set()
-    with embedded(tmp_path / "db") as store:
-        def execute(cypher, parameters):
-            seen.add(cypher)
-            return store.run(cypher, parameters)
 
-        ids = [d.doc_id for d in sample_result.documents]
+    def upsert(execute):
+        def recording(cypher, parameters):
+            seen.add(cypher)
+            return execute(cypher, parameters)
+
+        return writer.replace(recording, ids, sample_result.graph, upsert=True)  # as the Neo4j store writes
+
+    ids = [d.doc_id for d in sample_result.documents]
+    with embedded(tmp_path / "db") as store:
         for _ in range(2):  # into an empty store, then again over the stored graph
-            writer.replace(execute, ids, sample_result.graph, upsert=True)  # as the Neo4j store writes
+            store.write(upsert)
         exported = store.export().to_dict()
     assert seen and seen <= set(schema.neo4j_statements().values())
     assert exported == sample_result.graph.to_dict()  # the upserting path writes the same graph

@@ -1,5 +1,6 @@
-"""The Neo4j store. Without a server (NEO4J_URI unset) only the refusal is tested; with one, the same graph
-and the same named queries as the embedded store. The server's database is emptied first: use a scratch one."""
+"""The Neo4j store. Without a server only the connection error and the guard are tested; with a scratch
+server named by POLICYKG_TEST_NEO4J_URI (never NEO4J_URI) and `-m neo4j`, the same graph and the same named
+queries as the embedded store. The tests refuse a database that holds data that is not theirs."""
 
 import os
 
@@ -9,14 +10,12 @@ from click.testing import CliRunner
 import queries
 from api.cli import main
 from graph.stores import StoreConfig, StoreError, open_store
+from tests import neo4j_guard
 from tests.conftest import embedded
 from tests.test_queries import parameters, sample_ids
 
-NEO4J = StoreConfig(kind="neo4j", neo4j_uri=os.environ.get("NEO4J_URI", ""),
-                    neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
-                    neo4j_password=os.environ.get("NEO4J_PASSWORD", ""),
-                    neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"))
-needs_neo4j = pytest.mark.skipif(not NEO4J.neo4j_uri, reason="set NEO4J_URI (and NEO4J_PASSWORD) to a scratch Neo4j")
+NEO4J = neo4j_guard.test_server(os.environ)
+needs_neo4j = pytest.mark.skipif(NEO4J is None, reason="set POLICYKG_TEST_NEO4J_URI (and _PASSWORD) to a scratch Neo4j")
 
 
 def test_an_unreachable_server_is_a_clear_error():
@@ -26,10 +25,28 @@ def test_an_unreachable_server_is_a_clear_error():
     assert result.exit_code == 1 and "cannot reach Neo4j" in result.output
 
 
+def test_the_tests_never_read_a_users_neo4j_variables():
+    users = {"NEO4J_URI": "bolt://production:7687", "NEO4J_PASSWORD": "secret"}
+    assert neo4j_guard.test_server(users) is None
+    chosen = neo4j_guard.test_server({**users, "POLICYKG_TEST_NEO4J_URI": "bolt://scratch:7687",
+                                      "POLICYKG_TEST_NEO4J_PASSWORD": "scratch"})
+    assert chosen is not None and chosen.neo4j_uri == "bolt://scratch:7687" and chosen.neo4j_password == "scratch"
+
+
+def test_the_tests_refuse_a_database_with_data_that_is_not_theirs():
+    assert "refusing" in neo4j_guard.refusal(nodes=12, markers=0, where="bolt://db:7687")
+    assert neo4j_guard.refusal(nodes=0, markers=0, where="bolt://db:7687") is None  # empty: theirs to use
+    assert neo4j_guard.refusal(nodes=5000, markers=1, where="bolt://db:7687") is None  # marked: their own data
+
+
 @pytest.fixture(scope="module")
 def neo4j_store(sample_result):
     with open_store(NEO4J) as store:
-        store.run("MATCH (n) DETACH DELETE n")
+        counts = store.run(neo4j_guard.COUNT)[0]
+        refused = neo4j_guard.refusal(counts["nodes"], counts["markers"], NEO4J.neo4j_uri)
+        if refused:
+            pytest.fail(refused)
+        store.write(lambda execute: (execute(neo4j_guard.MARK, {}), execute(neo4j_guard.CLEAR, {})))
         store.replace_documents([d.doc_id for d in sample_result.documents], sample_result.graph)
         yield store
 

@@ -97,6 +97,7 @@ def test_a_bulk_copy_that_fails_midway_rolls_back_whole(tmp_path, sample_result,
     import graph.stores.ladybug as ladybug_store
 
     monkeypatch.setattr(ladybug_store, "COPY_FROM", 1)  # every label and edge type through COPY
+    monkeypatch.setattr(ladybug_store, "ELEMENTS_PER_MB", 0)
     with embedded(tmp_path / "db") as store:
         store.replace_documents([d.doc_id for d in sample_result.documents], sample_result.graph)
         before = store.export().to_dict()
@@ -107,3 +108,21 @@ def test_a_bulk_copy_that_fails_midway_rolls_back_whole(tmp_path, sample_result,
         with pytest.raises(StoreError):
             store.replace_documents([sample_result.documents[0].doc_id], changed)
         assert store.export().to_dict() == before
+
+
+def test_a_read_transaction_keeps_its_snapshot_across_a_commit_and_a_checkpoint(tmp_path, sample_result,
+                                                                                 monkeypatch):
+    import graph.stores.ladybug as ladybug_store
+
+    monkeypatch.setattr(ladybug_store, "ELEMENTS_PER_MB", 0)  # a bulk write: COPY, COMMIT, then CHECKPOINT
+    monkeypatch.setattr(ladybug_store, "COPY_FROM", 1)
+    plan = load_document(write(tmp_path, "plan.txt", PLAN.format(n=50)))
+    with embedded(tmp_path / "db") as store:
+        store.replace_documents([d.doc_id for d in sample_result.documents], sample_result.graph)
+        with store.reader() as before:
+            old = (before.version(), before.stats(), before.export().to_dict())
+            times = store.replace_documents([plan.doc_id], plan.graph)  # commits and checkpoints meanwhile
+            assert (before.version(), before.stats(), before.export().to_dict()) == old
+        with store.reader() as after:
+            assert after.version() == times.version == old[0] + 1
+            assert after.stats()["nodes"]["Document"] > old[1]["nodes"]["Document"]

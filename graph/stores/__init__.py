@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.stores.base import GraphStore, StoreError, WriteTimes
+from graph.stores.base import GraphReader, GraphStore, StoreError, WriteTimes
 from graph.stores.ladybug import LadybugStore
+from graph.stores.lock import WAIT, StoreBusy
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class StoreConfig:
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""
     neo4j_database: str = "neo4j"
+    lock_wait: float = WAIT  # seconds an embedded-store command waits for another process before refusing
 
     @property
     def location(self) -> str:
@@ -30,7 +32,8 @@ def open_store(config: StoreConfig, read_only: bool = False) -> GraphStore:
 
         return Neo4jStore(config.neo4j_uri, config.neo4j_user, config.neo4j_password, config.neo4j_database,
                           read_only=read_only)
-    return LadybugStore(config.db, read_only=read_only)
+    return LadybugStore(config.db, read_only=read_only, lock_wait=config.lock_wait)
 
 
-__all__ = ["GraphStore", "LadybugStore", "StoreConfig", "StoreError", "WriteTimes", "open_store"]
+__all__ = ["GraphReader", "GraphStore", "LadybugStore", "StoreBusy", "StoreConfig", "StoreError", "WriteTimes",
+           "open_store"]

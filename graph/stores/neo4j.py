@@ -2,14 +2,17 @@
 
 Nodes and edges are upserted with UNWIND … MERGE. A load runs in one managed write transaction
 (`execute_write`), which the driver retries on transient errors (leader changes, deadlocks); any other
-failure rolls the whole load back. Reads use read transactions, so a read-only store refuses writes the
-way the embedded one does.
+failure rolls the whole load back. A reader is one session with one explicit read transaction, which refuses
+writes the way the embedded store's read-only transaction does. Neo4j isolates transactions as read committed,
+not as snapshots: a reader that runs several statements while a load commits can see the load from its next
+statement on (docs/concurrency.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import neo4j
 from neo4j.exceptions import DriverError, Neo4jError
@@ -17,7 +20,9 @@ from neo4j.exceptions import DriverError, Neo4jError
 from graph import schema
 from graph.model import PolicyGraph
 from graph.stores import writer
-from graph.stores.base import GraphStore, StoreError, WriteTimes
+from graph.stores.base import Execute, GraphReader, GraphStore, StatementReader, StoreError, WriteTimes
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from graph.readonly import ReadLimits, ReadResult
@@ -39,15 +44,12 @@ class Neo4jStore(GraphStore):
             for statement in schema.neo4j_schema():
                 self._write(lambda tx, statement=statement: tx.run(statement).consume())
 
-    def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return [record.data() for record in tx.run(cypher, parameters or {})]
-
+    @contextmanager
+    def reader(self) -> Iterator[GraphReader]:
         try:
-            with self._driver.session(database=self.database) as session:
-                if self.read_only:
-                    return session.execute_read(work)
-                return session.execute_write(work)
+            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session, \
+                    session.begin_transaction() as tx:
+                yield StatementReader(self.dialect, lambda cypher, parameters: _records(tx, cypher, parameters))
         except (DriverError, Neo4jError) as exc:
             raise StoreError(_message(exc)) from exc
 
@@ -62,15 +64,13 @@ class Neo4jStore(GraphStore):
         except (DriverError, Neo4jError) as exc:
             raise StoreError(_message(exc)) from exc
 
-    def replace_documents(self, doc_ids: Sequence[str], graph: PolicyGraph) -> WriteTimes:
+    def write(self, work: Callable[[Execute], T]) -> T:
         if self.read_only:
             raise StoreError("the Neo4j store is open read-only")
+        return self._write(lambda tx: work(lambda cypher, params: [r.data() for r in tx.run(cypher, params)]))
 
-        def work(tx: neo4j.ManagedTransaction) -> WriteTimes:
-            return writer.replace(lambda cypher, params: [r.data() for r in tx.run(cypher, params)], doc_ids, graph,
-                                  upsert=True)
-
-        return self._write(work)
+    def replace_documents(self, doc_ids: Sequence[str], graph: PolicyGraph) -> WriteTimes:
+        return self.write(lambda execute: writer.replace(execute, doc_ids, graph, upsert=True))
 
     def _write(self, work: Any) -> Any:
         try:
@@ -81,6 +81,13 @@ class Neo4jStore(GraphStore):
 
     def close(self) -> None:
         self._driver.close()
+
+
+def _records(tx: neo4j.Transaction, cypher: str, parameters: dict[str, Any]) -> list[dict[str, Any]]:
+    try:
+        return [record.data() for record in tx.run(cypher, parameters)]
+    except (DriverError, Neo4jError) as exc:
+        raise StoreError(_message(exc)) from exc
 
 
 def _message(exc: Exception) -> str:

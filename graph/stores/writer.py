@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from graph import schema
 from graph.model import Node, PolicyGraph, Relationship
-from graph.stores.base import StoreError, WriteTimes
+from graph.stores.base import Execute, StoreError, WriteTimes
 
 BATCH = 2000
-
-Execute = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
 
 class BulkLoader(Protocol):
@@ -62,9 +61,16 @@ def replace(execute: Execute, doc_ids: Sequence[str], graph: PolicyGraph, bulk: 
     _write_relationships(execute, graph, bulk, upsert)
     rels_written = time.perf_counter()
     orphans = sum(execute(statement, {})[0]["n"] for statement in schema.remove_orphans())
+    version = bump_version(execute)
     return WriteTimes(nodes=len(graph.nodes), relationships=len(graph.relationships), delete=deleted - clock,
                       write_nodes=nodes_written - deleted, write_relationships=rels_written - nodes_written,
-                      cleanup=time.perf_counter() - rels_written, orphans_removed=orphans)
+                      cleanup=time.perf_counter() - rels_written, orphans_removed=orphans, version=version)
+
+
+def bump_version(execute: Execute) -> int:
+    """Raise the graph version, in the write's own transaction: readers of the old snapshot keep the old one."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    return execute(schema.BUMP_VERSION, {"now": now})[0]["version"]
 
 
 def _write_nodes(execute: Execute, doc_ids: list[str], graph: PolicyGraph, bulk: BulkLoader | None,

@@ -16,7 +16,8 @@ def catalogue() -> dict[str, object]:
     properties = {p for props in schema.NODE_PROPERTIES.values() for p in props}
     properties |= {p for rel in schema.RELATIONSHIPS.values() for p in rel.properties}
     properties |= {"source", "target", "props"}  # keys of the writer's $rows maps
-    return {"statements": statements, "labels": sorted(schema.NODE_PROPERTIES),
+    properties |= set(schema.GRAPH_INFO_PROPERTIES)
+    return {"statements": statements, "labels": sorted([*schema.NODE_PROPERTIES, schema.GRAPH_INFO]),
             "relationshipTypes": sorted(schema.RELATIONSHIPS), "propertyKeys": sorted(properties)}
 
 

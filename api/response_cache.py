@@ -1,0 +1,61 @@
+"""Whole responses of the read pages and endpoints, kept per graph version (ASGI middleware).
+
+Every GET answer under /api, / and /view depends only on the committed graph and the URL, so once computed
+for a graph version it is sent again as bytes, without routing, queries, validation or rendering. A response
+is kept only when it was computed from the version it is filed under (the request's reader says which), so a
+write that commits meanwhile cannot file a new answer under the old version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from graph.stores import GraphStore
+from graph.version_cache import VersionCache
+
+CACHED = ("/api/", "/view/")  # and "/": the start page
+
+
+@dataclass(frozen=True)
+class Kept:
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+
+
+class ResponseCache:
+    def __init__(self, app: ASGIApp, store: GraphStore, size: int = 4096) -> None:
+        self.app = app
+        self.store = store
+        self.kept: VersionCache[Kept] = VersionCache(size)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or scope["method"] != "GET" or not (path == "/" or path.startswith(CACHED)):
+            await self.app(scope, receive, send)
+            return
+        version = self.store.known_version()
+        if version is None:  # a store others write too (Neo4j), or read-only: ask it
+            version = await run_in_threadpool(self.store.version)
+        key = (path, scope.get("query_string", b""))
+        kept = self.kept.peek(version, key)
+        if kept is not None:
+            await send({"type": "http.response.start", "status": kept.status, "headers": kept.headers})
+            await send({"type": "http.response.body", "body": kept.body})
+            return
+        start: Message = {}
+        body: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                body.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        if start.get("status") == 200 and scope.get("state", {}).get("graph_version") == version:
+            self.kept.put(version, key, Kept(200, list(start.get("headers", [])), b"".join(body)))
