@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from graph import schema
 from graph.model import Node, PolicyGraph, Relationship
-from graph.stores import writer
+from graph.stores import deadline, writer
 from graph.stores.base import GraphStore, StoreError, WriteTimes
 
 # Elements (nodes + relationships) from which a write is bulk-loaded with COPY: a COPY of any size is fast,
@@ -57,9 +57,12 @@ class LadybugStore(GraphStore):
                     self._execute(statement)
 
     def _execute(self, cypher: str, parameters: dict[str, Any] | None = None) -> Any:
+        left = deadline.milliseconds_left()
         try:
+            self._conn.set_query_timeout(left or 0)  # 0: no limit
             return self._conn.execute(cypher, parameters or {})
         except RuntimeError as exc:
+            deadline.check()  # the engine interrupted the statement at the request's deadline
             raise StoreError(str(exc).strip()) from exc
 
     def run(self, cypher: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from graph import schema
 from graph.model import PolicyGraph
-from graph.stores import writer
+from graph.stores import deadline, writer
 from graph.stores.base import GraphStore, StoreError, WriteTimes
 
 
@@ -40,12 +40,16 @@ class Neo4jStore(GraphStore):
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             return [record.data() for record in tx.run(cypher, parameters or {})]
 
+        # The server terminates the transaction at the request's deadline (TransactionTimedOut…).
+        left = deadline.milliseconds_left()
+        work = neo4j.unit_of_work(timeout=None if left is None else left / 1000)(work)
         try:
             with self._driver.session(database=self.database) as session:
                 if self.read_only:
                     return session.execute_read(work)
                 return session.execute_write(work)
         except (DriverError, Neo4jError) as exc:
+            deadline.check()
             raise StoreError(_message(exc)) from exc
 
     def replace_documents(self, doc_ids: Sequence[str], graph: PolicyGraph) -> WriteTimes:
