@@ -9,9 +9,9 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 from pyvis.network import Network
 
@@ -86,9 +86,9 @@ def _legend() -> str:
 
 
 @router.get("/view/ownership", response_class=HTMLResponse)
-def ownership_view(store: StoreDep, limit: int = 2000) -> str:
+def ownership_view(store: StoreDep, limit: Annotated[int, Query(ge=10, le=10_000)] = 2000) -> str:
     rows = store.query("ownership")
-    net, assignments = ownership_network(rows, max(10, limit))
+    net, assignments = ownership_network(rows, limit)
     heading = f"谁负责什么：{len(net.nodes)} 个节点，{assignments} 项责任分工"
     return offline_html(net, heading, _legend())
 

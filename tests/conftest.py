@@ -5,13 +5,16 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import fastapi.routing
 import httpx
 import pytest
-import uvicorn
+from fastapi import FastAPI
 
-from api.app import create_app
+from api.app import create_app, http_server
 from api.settings import Settings
 from graph.stores import GraphStore, StoreConfig, open_store
 from loaders.pipeline import load_paths
@@ -52,24 +55,45 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(sample_db) -> str:
-    """The API served by uvicorn on a free loopback port, for as long as the test session runs."""
+@contextmanager
+def served(app: FastAPI) -> Iterator[str]:
+    """`app` served by uvicorn as `policykg serve` runs it, on a free loopback port; yields its base URL."""
     port = _free_port()
-    config = uvicorn.Config(create_app(Settings(db=sample_db)), host="127.0.0.1", port=port, log_level="warning")
-    instance = uvicorn.Server(config)
+    instance = http_server(app, "127.0.0.1", port, log_level="warning")
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            httpx.get(base + "/api/stats", timeout=1)
+            httpx.get(base + "/healthz", timeout=1)
             break
         except httpx.TransportError:
             time.sleep(0.1)
-    yield base
-    instance.should_exit = True
-    thread.join(timeout=5)
+    try:
+        yield base
+    finally:
+        instance.should_exit = True
+        thread.join(timeout=5)
+
+
+def get_routes(app: FastAPI) -> list:
+    """Every GET route of the app with its full path, those of included routers too (FastAPI 0.16x keeps
+    included routers nested: `iter_route_contexts` flattens them; older versions list them flat)."""
+    flatten = getattr(fastapi.routing, "iter_route_contexts", list)
+    return [r for r in flatten(app.routes) if "GET" in (r.methods or ())]
+
+
+@pytest.fixture(scope="session")
+def app(sample_db) -> FastAPI:
+    """The app over the samples; without a rate limit, since the whole suite calls it from one address."""
+    return create_app(Settings(db=sample_db, rate_limit=0))
+
+
+@pytest.fixture(scope="session")
+def server(app) -> Iterator[str]:
+    """The API served by uvicorn on a free loopback port, for as long as the test session runs."""
+    with served(app) as base:
+        yield base
 
 
 def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
