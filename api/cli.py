@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pydantic import ValidationError
 
-from api.settings import Settings, get_settings
+from api.settings import Settings, get_settings, settings_problem
 from graph import analytics
 from graph import export as exports
+from graph.model import PolicyGraph
 from graph.stores import StoreError, open_store
 from loaders.errors import LoadError
 from loaders.pipeline import load_paths
@@ -39,7 +41,10 @@ def store_options(command: Callable[..., None]) -> Callable[..., None]:
                       neo4j_password: str | None, neo4j_database: str | None, **kwargs: Any) -> None:
         flags = {"store": store, "db": db, "neo4j_uri": neo4j_uri, "neo4j_user": neo4j_user,
                  "neo4j_password": neo4j_password, "neo4j_database": neo4j_database}
-        settings = get_settings().model_copy(update={k: v for k, v in flags.items() if v is not None})
+        try:
+            settings = get_settings().model_copy(update={k: v for k, v in flags.items() if v is not None})
+        except ValidationError as error:
+            _fail(settings_problem(error), 2)
         command(*args, settings=settings, **kwargs)
 
     for option in reversed(_STORE_OPTIONS):
@@ -89,19 +94,17 @@ def load(paths: tuple[Path, ...], strict: bool, force: bool, settings: Settings)
 
 @main.command()
 @click.option("--host", default=None, help="Interface to listen on (default 127.0.0.1).")
-@click.option("--port", default=None, type=int, help="Port (default $POLICYKG_PORT or 8000).")
+@click.option("--port", default=None, type=click.IntRange(1, 65535), help="Port (default $POLICYKG_PORT or 8000).")
 @store_options
 def serve(host: str | None, port: int | None, settings: Settings) -> None:
     """Serve the query API, the start page and the who-owns-what view."""
-    import uvicorn
-
-    from api.app import create_app
+    from api.app import create_app, http_server
 
     try:
         app = create_app(settings)
     except StoreError as error:
         _fail(str(error))
-    uvicorn.run(app, host=host or settings.host, port=port or settings.port)
+    http_server(app, host or settings.host, port or settings.port).run()
 
 
 @main.command()
@@ -127,7 +130,7 @@ def export(fmt: str, out: Path, settings: Settings) -> None:
 @click.option("--document", default=None, metavar="ID", help="Only this document's measures.")
 @click.option("--region", default=None, help="Only documents of this region (南通市).")
 @click.option("--role", type=click.Choice(analytics.ROLES), default=None, help="Only responsibilities in this role.")
-@click.option("--top", default=20, show_default=True, help="How many bodies to list.")
+@click.option("--top", default=20, show_default=True, type=click.IntRange(min=1), help="How many bodies to list.")
 @store_options
 def analytics_command(document: str | None, region: str | None, role: str | None, top: int,
                       settings: Settings) -> None:
@@ -138,12 +141,28 @@ def analytics_command(document: str | None, region: str | None, role: str | None
             graph = store.export()
     except StoreError as error:
         _fail(str(error))
+    problem = _scope_problem(graph, document, region)
+    if problem:
+        _fail(f"{problem} in {settings.store_config().location}", 2)
     report = analytics.analyse(graph, analytics.Scope(document, region, role))
     click.echo(json.dumps(report.to_dict(top=top), ensure_ascii=False, indent=1))
 
 
+def _scope_problem(graph: PolicyGraph, document: str | None, region: str | None) -> str | None:
+    """Why an analytics scope names nothing that is loaded (a typo would otherwise give an empty report)."""
+    loaded = [n for n in graph.nodes.values() if n.label == "Document" and n.properties.get("source_file")]
+    if document is not None and document not in {d.id for d in loaded}:
+        known = "; ".join(f"{d.id} {d.properties.get('title') or ''}".strip() for d in loaded[:5])
+        return f"no loaded document has the id {document!r} (for example: {known or 'none is loaded'})"
+    regions = sorted({d.properties["region"] for d in loaded if d.properties.get("region")})
+    if region is not None and region not in regions:
+        return f"no loaded document is of the region {region!r} (regions: {', '.join(regions) or 'none'})"
+    return None
+
+
 @main.command()
-@click.option("--timeout", default=120, show_default=True, help="Seconds to wait before giving up.")
+@click.option("--timeout", default=120, show_default=True, type=click.IntRange(min=0),
+              help="Seconds to wait before giving up.")
 @store_options
 def wait(timeout: int, settings: Settings) -> None:
     """Wait until the store answers (a Neo4j server starting beside policykg, as in docker compose)."""
@@ -151,7 +170,7 @@ def wait(timeout: int, settings: Settings) -> None:
     while True:
         try:
             with open_store(settings.store_config(), read_only=True) as store:
-                store.run("RETURN 1 AS ok")
+                store.query("ping")
             click.echo(f"{settings.store_config().location} answers")
             return
         except StoreError as error:
@@ -184,8 +203,8 @@ def cypher(query: str, params: tuple[str, ...], settings: Settings) -> None:
     parameters = {}
     for param in params:
         name, sep, value = param.partition("=")
-        if not sep:
-            _fail(f"--param {param!r} is not NAME=VALUE", 2)
+        if not sep or not name.isidentifier():
+            _fail(f"--param {param!r} is not NAME=VALUE (NAME a Cypher parameter name)", 2)
         parameters[name] = value
     try:
         with open_store(settings.store_config(), read_only=True) as store:
