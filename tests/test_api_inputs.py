@@ -130,7 +130,7 @@ def test_schemathesis_finds_no_failure_against_the_published_openapi(server):
     schemathesis check: no 5xx, only documented status codes, responses matching their schemas, valid
     requests accepted and invalid ones refused. FUZZ_EXAMPLES raises the examples per operation
     (`make fuzz-api`); the default run is seeded, so a failure repeats."""
-    examples = os.environ.get("FUZZ_EXAMPLES", "25")
+    examples = os.environ.get("FUZZ_EXAMPLES", "15")
     seed = [] if "FUZZ_EXAMPLES" in os.environ else ["--seed", "1"]
     result = subprocess.run([str(Path(sys.executable).with_name("st")), "run", f"{server}/openapi.json",
                              "--max-examples", examples, "--request-timeout", "60", *seed],
