@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DB ?= data/policykg.lbug
 
-.PHONY: install run test lint lint-cypher compose-check browser bench fuzz-api clean
+.PHONY: install run test lint lint-cypher compose-check browser bench bench-http fuzz-api clean
 
 install: $(VENV)/.installed
 
@@ -51,6 +51,10 @@ test: install browser lint lint-cypher compose-check
 # Throughput and memory on a generated corpus of 1,000 documents (figures recorded in docs/benchmarks.md).
 bench: install
 	$(BIN)/python -m bench.run --docs 1000
+
+# What the serving middlewares cost per request (figures in docs/security.md).
+bench-http: install
+	$(BIN)/python -m bench.http
 
 # schemathesis against the served app's OpenAPI with many more examples than `make test` (random seed).
 fuzz-api: install
