@@ -107,8 +107,8 @@ def url_problem(raw_path: bytes, query: bytes) -> tuple[int, str] | None:
 
 class BodyTooLarge(HTTPException):
     def __init__(self, limit: int, size: int | None = None) -> None:
-        told = f"is {size} bytes" if size is not None else "is larger than that"
-        super().__init__(413, f"the request body {told}; the limit is {limit} bytes (POLICYKG_MAX_BODY_BYTES)")
+        told = f"is {size} bytes; the limit is {limit}" if size is not None else f"is over the limit of {limit} bytes"
+        super().__init__(413, f"the request body {told} (POLICYKG_MAX_BODY_BYTES)")
 
 
 class RequestHygiene:
