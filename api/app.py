@@ -9,11 +9,14 @@ from __future__ import annotations
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
+import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 
-from api import routes, uploads, views
+from api import auth, health, routes, security, uploads, views
 from api.response_cache import ResponseCache
 from api.settings import Settings, get_settings
 from graph.analytics_cache import AnalyticsCache
@@ -35,8 +38,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.analytics.settle()
         store.close()
 
-    app = FastAPI(title="policykg", description="Who owns what across government policy plans.",
-                  version="0.1.0", lifespan=lifespan)
+    # FastAPIOffline serves /docs with Swagger UI from the package, not a CDN (offline, and the CSP allows no other site).
+    app = FastAPIOffline(title="policykg", description="Who owns what across government policy plans.",
+                         version="0.1.0", lifespan=lifespan, redoc_url=None)
     app.state.store = store
     app.state.settings = settings
     app.state.analytics = AnalyticsCache()
@@ -46,8 +50,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def store_error(request: Request, exc: StoreError) -> JSONResponse:
         return JSONResponse(status_code=503, content={"detail": f"graph store error: {exc}"})
 
+    # Innermost: whole GET answers kept per graph version; the middlewares security.install adds wrap it, so a
+    # cached answer still passes the rate limit, the read token and the headers.
     app.add_middleware(ResponseCache, store=store)
     app.include_router(routes.router)
     app.include_router(uploads.router)
     app.include_router(views.router)
+    app.include_router(health.router)
+    if settings.protect_reads:
+        app.include_router(auth.router)
+    security.install(app, settings)
     return app
+
+
+def http_server(app: FastAPI, host: str, port: int, **options: Any) -> uvicorn.Server:
+    """uvicorn as `policykg serve` runs it (and the tests): without the Server banner that names it."""
+    return uvicorn.Server(uvicorn.Config(app, host=host, port=port, server_header=False, **options))

@@ -12,13 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pydantic import ValidationError
 
 from api.client import upload
-from api.settings import Settings, get_settings
+from api.settings import Settings, get_settings, settings_problem
 from graph import analytics
 from graph import export as exports
 from graph.analytics_cache import AnalyticsCache
 from graph.stores import GraphStore, StoreError, open_store
+from graph.stores.base import GraphReader
 from graph.stores.lock import forget_server, record_server
 from loaders.errors import LoadError
 
@@ -42,7 +44,10 @@ def store_options(command: Callable[..., None]) -> Callable[..., None]:
                       neo4j_password: str | None, neo4j_database: str | None, **kwargs: Any) -> None:
         flags = {"store": store, "db": db, "neo4j_uri": neo4j_uri, "neo4j_user": neo4j_user,
                  "neo4j_password": neo4j_password, "neo4j_database": neo4j_database}
-        settings = get_settings().model_copy(update={k: v for k, v in flags.items() if v is not None})
+        try:
+            settings = get_settings().model_copy(update={k: v for k, v in flags.items() if v is not None})
+        except ValidationError as error:
+            _fail(settings_problem(error), 2)
         command(*args, settings=settings, **kwargs)
 
     for option in reversed(_STORE_OPTIONS):
@@ -135,13 +140,11 @@ def _upload(server: str, token: str, files: list[Path], strict: bool, force: boo
 
 @main.command()
 @click.option("--host", default=None, help="Interface to listen on (default 127.0.0.1).")
-@click.option("--port", default=None, type=int, help="Port (default $POLICYKG_PORT or 8000).")
+@click.option("--port", default=None, type=click.IntRange(1, 65535), help="Port (default $POLICYKG_PORT or 8000).")
 @store_options
 def serve(host: str | None, port: int | None, settings: Settings) -> None:
     """Serve the query API, the start page and the who-owns-what view."""
-    import uvicorn
-
-    from api.app import create_app
+    from api.app import create_app, http_server
 
     host, port = host or settings.host, port or settings.port
     try:
@@ -154,7 +157,7 @@ def serve(host: str | None, port: int | None, settings: Settings) -> None:
     if db is not None:  # so that a refused load or reader can name the server to go through
         record_server(db, f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}")
     try:
-        uvicorn.run(app, host=host, port=port)
+        http_server(app, host, port).run()
     finally:
         if db is not None:
             forget_server(db)
@@ -192,16 +195,29 @@ def analytics_command(document: str | None, region: str | None, role: str | None
     none; prints JSON (computed by the store's aggregate queries, as the API does)."""
     try:
         with _opened(settings, read_only=True) as store, store.reader() as reader:
-            if document is not None and not reader.query("document", {"id": document}):
-                _fail(f"no document with id {document!r} (policykg cypher \"MATCH (d:Document) RETURN d.id, d.title\")")
+            problem = _scope_problem(reader, document, region)
+            if problem:
+                _fail(f"{problem} in {settings.store_config().location}", 2)
             report = AnalyticsCache().report(reader, analytics.Scope(document, region, role))
     except StoreError as error:
         _fail(str(error))
     click.echo(json.dumps(report.to_dict(top=top), ensure_ascii=False, indent=1))
 
 
+def _scope_problem(reader: GraphReader, document: str | None, region: str | None) -> str | None:
+    """Why an analytics scope names nothing that is loaded (a typo would otherwise give an empty report)."""
+    if document is not None and not reader.query("document", {"id": document}):
+        return (f"no loaded document has the id {document!r} "
+                "(policykg cypher \"MATCH (d:Document) WHERE d.source_file IS NOT NULL RETURN d.id, d.title\")")
+    regions = [row["region"] for row in reader.query("document_regions")] if region is not None else []
+    if region is not None and region not in regions:
+        return f"no loaded document is of the region {region!r} (regions: {', '.join(regions) or 'none'})"
+    return None
+
+
 @main.command()
-@click.option("--timeout", default=120, show_default=True, help="Seconds to wait before giving up.")
+@click.option("--timeout", default=120, show_default=True, type=click.IntRange(min=0),
+              help="Seconds to wait before giving up.")
 @store_options
 def wait(timeout: int, settings: Settings) -> None:
     """Wait until the store answers (a Neo4j server starting beside policykg, as in docker compose)."""
@@ -209,7 +225,7 @@ def wait(timeout: int, settings: Settings) -> None:
     while True:
         try:
             with _opened(settings, read_only=True) as store:
-                store.run("RETURN 1 AS ok")
+                store.query("ping")
             click.echo(f"{settings.store_config().location} answers")
             return
         except StoreError as error:
@@ -249,8 +265,8 @@ def cypher(query: str, params: tuple[str, ...], timeout: float, limit: int, sett
     parameters = {}
     for param in params:
         name, sep, value = param.partition("=")
-        if not sep:
-            _fail(f"--param {param!r} is not NAME=VALUE", 2)
+        if not sep or not name.isidentifier():
+            _fail(f"--param {param!r} is not NAME=VALUE (NAME a Cypher parameter name)", 2)
         parameters[name] = value
     try:
         with _opened(settings, read_only=True) as store:

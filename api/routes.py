@@ -27,11 +27,18 @@ class Page(BaseModel, Generic[Item]):
 
 
 def page(reader: GraphReader, query: str, paging: PagingDep, **parameters: Any) -> dict[str, Any]:
-    """One page of the named query's rows and their total (the `QUERY_count` query, unless the page shows
-    that everything fitted)."""
+    """One page of the named query's rows and their total (the `QUERY_count` query, unless the first page shows
+    that everything fitted). A page past the end is empty without asking the store: LadybugDB 0.22 can crash on
+    an ORDER BY … SKIP beyond its rows."""
+    total = None
+    if paging.offset:
+        total = reader.query(f"{query}_count", parameters)[0]["total"]
+        if paging.offset >= total:
+            return {"items": [], "total": total, "limit": paging.limit, "offset": paging.offset}
     items = reader.query(query, {**parameters, "offset": paging.offset, "limit": paging.limit})
-    fitted = paging.offset == 0 and len(items) < paging.limit
-    total = len(items) if fitted else reader.query(f"{query}_count", parameters)[0]["total"]
+    if total is None:
+        fitted = len(items) < paging.limit
+        total = len(items) if fitted else reader.query(f"{query}_count", parameters)[0]["total"]
     return {"items": items, "total": total, "limit": paging.limit, "offset": paging.offset}
 
 

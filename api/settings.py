@@ -9,11 +9,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.stores import StoreConfig
 from graph.stores.lock import WAIT
+
+MIN_TOKEN_LENGTH = 16
 
 
 def _neo4j(name: str) -> AliasChoices:
@@ -33,9 +35,24 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     view_node_limit: int = 2000  # vis-network slows beyond this many nodes
-    # Bearer token for write endpoints (POST /api/documents); without one the server refuses every write.
+    # Serving safely (docs/security.md). The token is required for writes (POST /api/documents; without one the
+    # server refuses every write) and, with protect_reads, for reads.
     api_token: str = Field("", repr=False)
-    upload_limit_mb: int = 512  # the most one upload (all its files together) may hold
+    upload_limit_mb: int = Field(512, ge=1)  # the most one upload (all its files together) may hold
+    protect_reads: bool = False
+    rate_limit: int = Field(600, ge=0)  # requests per minute per client address; 0 turns the limit off
+    rate_burst: int = Field(100, ge=1)  # requests a client may make at once before the rate applies
+    request_timeout: float = Field(30.0, ge=0)  # seconds; 0 turns the limit off
+    max_body_bytes: int = Field(16 * 1024 * 1024, ge=0)
+
+    @model_validator(mode="after")
+    def _token_is_usable(self) -> Settings:
+        if self.protect_reads and not self.api_token:
+            raise ValueError("POLICYKG_PROTECT_READS=true needs POLICYKG_API_TOKEN")
+        if self.api_token and len(self.api_token) < MIN_TOKEN_LENGTH:
+            raise ValueError(f"POLICYKG_API_TOKEN must be at least {MIN_TOKEN_LENGTH} characters "
+                             "(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')")
+        return self
 
     def store_config(self) -> StoreConfig:
         return StoreConfig(self.store, self.db, self.neo4j_uri, self.neo4j_user, self.neo4j_password,
@@ -45,3 +62,18 @@ class Settings(BaseSettings):
 @cache
 def get_settings() -> Settings:
     return Settings()
+
+
+def settings_problem(error: ValidationError) -> str:
+    """What is wrong with the environment, naming the variable (pydantic names the field)."""
+    problems = []
+    for item in error.errors():
+        message = item["msg"].removeprefix("Value error, ")
+        if not item["loc"]:
+            problems.append(message)
+            continue
+        field = Settings.model_fields.get(str(item["loc"][0]))
+        alias = field.validation_alias if field else None
+        name = alias.choices[0] if isinstance(alias, AliasChoices) else f"POLICYKG_{str(item['loc'][0]).upper()}"
+        problems.append(f"{name}={item['input']!r}: {message}")
+    return "; ".join(problems)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from pyvis.network import Network
 
@@ -88,8 +88,9 @@ def _legend() -> str:
 
 
 @router.get("/view/ownership", response_class=HTMLResponse)
-def ownership_view(request: Request, reader: ReaderDep, limit: int = 2000) -> str:
-    budget = min(max(10, limit), request.app.state.settings.view_node_limit)
+def ownership_view(request: Request, reader: ReaderDep,
+                   limit: Annotated[int, Query(ge=10, le=10_000)] = 2000) -> str:
+    budget = min(limit, request.app.state.settings.view_node_limit)
     # Each responsibility row adds at most three nodes; reading a few rows per node of the budget bounds the
     # work while still filling the network (the view is to aggregate beyond its budget: issue 10).
     rows = reader.query("ownership", {"rows": budget * ROWS_PER_NODE})

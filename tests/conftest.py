@@ -10,11 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import fastapi.routing
 import httpx
 import pytest
-import uvicorn
+from fastapi import FastAPI
 
-from api.app import create_app
+from api.app import create_app, http_server
 from api.settings import Settings
 from graph.stores import GraphStore, StoreConfig, open_store
 from graph.stores.lock import WAIT
@@ -65,17 +66,16 @@ def copy_store(source: str | Path, target: Path) -> str:
 
 
 @contextmanager
-def serving(settings: Settings) -> Iterator[str]:
-    """The API served by a real uvicorn on a free loopback port for the length of the block; its base URL."""
+def served(app: FastAPI) -> Iterator[str]:
+    """`app` served by uvicorn as `policykg serve` runs it, on a free loopback port; yields its base URL."""
     port = _free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    instance = uvicorn.Server(config)
+    instance = http_server(app, "127.0.0.1", port, log_level="warning")
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            httpx.get(base + "/api/stats", timeout=1)
+            httpx.get(base + "/healthz", timeout=1)
             break
         except httpx.TransportError:
             time.sleep(0.1)
@@ -86,11 +86,32 @@ def serving(settings: Settings) -> Iterator[str]:
         thread.join(timeout=10)
 
 
+@contextmanager
+def serving(settings: Settings) -> Iterator[str]:
+    """An app made with `settings`, served for the length of the block (it owns its store until then)."""
+    with served(create_app(settings)) as base:
+        yield base
+
+
+def get_routes(app: FastAPI) -> list:
+    """Every GET route of the app with its full path, those of included routers too (FastAPI 0.16x keeps
+    included routers nested: `iter_route_contexts` flattens them; older versions list them flat)."""
+    flatten = getattr(fastapi.routing, "iter_route_contexts", list)
+    return [r for r in flatten(app.routes) if "GET" in (r.methods or ())]
+
+
 @pytest.fixture(scope="session")
-def server(sample_db, tmp_path_factory) -> Iterator[str]:
-    """The samples served for as long as the test session runs."""
+def app(sample_db, tmp_path_factory) -> FastAPI:
+    """The app over a copy of the samples (the app owns its store); without a rate limit, since the whole suite
+    calls it from one address."""
     db = copy_store(sample_db, tmp_path_factory.mktemp("served") / "samples.lbug")
-    with serving(Settings(db=db)) as base:
+    return create_app(Settings(db=db, rate_limit=0))
+
+
+@pytest.fixture(scope="session")
+def server(app) -> Iterator[str]:
+    """The samples served for as long as the test session runs."""
+    with served(app) as base:
         yield base
 
 

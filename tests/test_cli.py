@@ -7,6 +7,7 @@ from click.testing import CliRunner
 from reportlab.pdfgen.canvas import Canvas
 
 from api.cli import main
+from api.settings import get_settings
 from tests.conftest import write
 
 COMMANDS = ["load", "serve", "export", "analytics", "stats", "cypher", "wait"]
@@ -112,5 +113,47 @@ def test_analytics_reads_aggregates_and_refuses_an_unknown_document_or_a_bad_top
     report = json.loads(runner.invoke(main, ["analytics", "--top", "3", "--db", db]).output)
     assert len(report["bodies"]) == 3 and report["totals"]["bodies"] > 3 and report["version"] == 1
     unknown = runner.invoke(main, ["analytics", "--document", "nope", "--db", db])
-    assert unknown.exit_code == 1 and "no document with id 'nope'" in unknown.output
+    assert unknown.exit_code == 2 and "no loaded document has the id 'nope'" in unknown.output
     assert runner.invoke(main, ["analytics", "--top", "-5", "--db", db]).exit_code == 2
+@pytest.fixture(scope="module")
+def loaded_db(tmp_path_factory, samples) -> str:
+    db = str(tmp_path_factory.mktemp("cli") / "db")
+    assert CliRunner().invoke(main, ["load", str(samples), "--db", db]).exit_code == 0
+    return db
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["analytics", "--top", "-5"], "-5 is not in the range 1<=x<="),
+    (["analytics", "--top", "0"], "0 is not in the range 1<=x<="),
+    (["analytics", "--document", "nope"], "no loaded document has the id 'nope'"),
+    (["analytics", "--region", "火星市"], "no loaded document is of the region '火星市' (regions: "),
+    (["wait", "--timeout", "-1"], "-1 is not in the range x>=0"),
+    (["serve", "--port", "70000"], "70000 is not in the range 1<=x<=65535"),
+    (["cypher", "RETURN 1", "--param", "=x"], "is not NAME=VALUE"),
+])
+def test_options_that_name_nothing_or_make_no_sense_are_refused(loaded_db, args, message):
+    result = CliRunner().invoke(main, [*args, "--db", loaded_db])
+    assert result.exit_code == 2 and message in result.output, result.output
+
+
+def test_analytics_top_lists_at_most_that_many_bodies_of_a_loaded_document(loaded_db):
+    document = json.loads(CliRunner().invoke(main, ["cypher", "MATCH (d:Document) WHERE d.source_file IS NOT NULL "
+                                                              "RETURN d.id AS id LIMIT 1", "--db", loaded_db]).output)
+    result = CliRunner().invoke(main, ["analytics", "--document", document["id"], "--top", "3", "--db", loaded_db])
+    assert result.exit_code == 0 and 0 < len(json.loads(result.output)["bodies"]) <= 3
+
+
+@pytest.mark.parametrize(("variable", "value", "message"), [
+    ("POLICYKG_PORT", "abc", "POLICYKG_PORT='abc': Input should be a valid integer"),
+    ("POLICYKG_RATE_LIMIT", "-1", "POLICYKG_RATE_LIMIT='-1': Input should be greater than or equal to 0"),
+    ("POLICYKG_PROTECT_READS", "true", "POLICYKG_PROTECT_READS=true needs POLICYKG_API_TOKEN"),
+    ("POLICYKG_API_TOKEN", "short", "POLICYKG_API_TOKEN must be at least 16 characters"),
+])
+def test_a_bad_setting_in_the_environment_is_named_not_a_traceback(loaded_db, monkeypatch, variable, value, message):
+    get_settings.cache_clear()
+    monkeypatch.setenv(variable, value)
+    try:
+        result = CliRunner().invoke(main, ["stats", "--db", loaded_db])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 2 and message in result.output, result.output

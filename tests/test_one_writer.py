@@ -19,7 +19,7 @@ from graph.stores import StoreBusy
 from graph.stores.lock import serve_path
 from tests.conftest import ROOT, _free_port, copy_store, embedded, serving, write
 
-TOKEN = "test-token-1234"
+TOKEN = "test-token-of-the-one-writer"
 POLICYKG = str(Path(sys.executable).parent / "policykg")
 PLAN = """某市节水行动方案
 一、主要任务

@@ -23,7 +23,7 @@ import pyarrow as pa
 
 from graph import schema
 from graph.model import Node, PolicyGraph, Relationship
-from graph.stores import checkpoint, writer
+from graph.stores import checkpoint, deadline, writer
 from graph.stores.base import Execute, GraphReader, GraphStore, StatementReader, StoreError, WriteTimes
 from graph.stores.lock import WAIT, StoreLock
 
@@ -67,6 +67,7 @@ class LadybugStore(GraphStore):
             self._lock.release()
             raise
         self._write_lock = threading.Lock()
+        self._closed = False
         self._idle: queue.LifoQueue[ladybug.Connection] = queue.LifoQueue()
         self._slots = threading.Semaphore(readers)
         self._version = 0
@@ -141,13 +142,18 @@ class LadybugStore(GraphStore):
     def _lend(self) -> Iterator[ladybug.Connection]:
         """A connection of the read pool for one borrower at a time, who gives it back with no transaction open
         or closes it; a closed one is not put back."""
+        if self._closed:
+            raise StoreError(f"the graph database at {self.path} is closed")
         if not self._slots.acquire(timeout=BORROW_WAIT):
             raise StoreError(f"every read connection stayed busy for {BORROW_WAIT:g} s")
         try:
             try:
                 conn = self._idle.get_nowait()
             except queue.Empty:
-                conn = ladybug.Connection(self._db, num_threads=READ_THREADS)
+                try:
+                    conn = ladybug.Connection(self._db, num_threads=READ_THREADS)
+                except RuntimeError as exc:
+                    raise StoreError(f"cannot read the graph database at {self.path}: {_message(exc)}") from exc
             try:
                 yield conn
             finally:
@@ -224,6 +230,9 @@ class LadybugStore(GraphStore):
             return done
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         while not self._idle.empty():
             self._idle.get_nowait().close()
         try:
@@ -255,9 +264,13 @@ def _message(exc: Exception) -> str:
 
 
 def _execute(conn: ladybug.Connection, cypher: str, parameters: dict[str, Any] | None = None) -> Any:
+    """One statement, stopped by the engine at the request's deadline if there is one (graph/stores/deadline)."""
+    left = deadline.milliseconds_left()
     try:
+        conn.set_query_timeout(left or 0)  # 0: no limit
         return conn.execute(cypher, parameters or {})
     except RuntimeError as exc:
+        deadline.check()  # the engine interrupted the statement at the request's deadline
         raise StoreError(str(exc).strip()) from exc
 
 

@@ -19,7 +19,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from graph import schema
 from graph.model import PolicyGraph
-from graph.stores import writer
+from graph.stores import deadline, writer
 from graph.stores.base import Execute, GraphReader, GraphStore, StatementReader, StoreError, WriteTimes
 
 T = TypeVar("T")
@@ -46,11 +46,14 @@ class Neo4jStore(GraphStore):
 
     @contextmanager
     def reader(self) -> Iterator[GraphReader]:
+        # The server terminates the transaction at the request's deadline (TransactionTimedOut…).
+        left = deadline.milliseconds_left()
         try:
             with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session, \
-                    session.begin_transaction() as tx:
+                    session.begin_transaction(timeout=None if left is None else left / 1000) as tx:
                 yield StatementReader(self.dialect, lambda cypher, parameters: _records(tx, cypher, parameters))
         except (DriverError, Neo4jError) as exc:
+            deadline.check()
             raise StoreError(_message(exc)) from exc
 
     def run_read_only(self, cypher: str, parameters: dict[str, Any] | None = None,
