@@ -19,11 +19,11 @@ run: install
 	$(BIN)/policykg load data/samples --db $(DB)
 	$(BIN)/policykg serve --db $(DB) --host 127.0.0.1 --port $(PORT)
 
-# Headless Chromium for the view tests, and a CJK font so its screenshots show Chinese (Debian packages;
+# Headless Chromium and its driver for the page tests, and a CJK font so screenshots show Chinese (Debian packages;
 # the machines run as root).
 browser:
-	@command -v chromium >/dev/null 2>&1 && fc-list :lang=zh | grep -q . || \
-		(apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null)
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && fc-list :lang=zh | grep -q . || \
+		(apt-get update -qq && apt-get install -y -qq chromium chromium-driver fonts-wqy-zenhei >/dev/null)
 
 lint: install
 	$(BIN)/ruff check .

@@ -9,11 +9,13 @@ from __future__ import annotations
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from api import auth, health, routes, security, uploads, views
@@ -57,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(uploads.router)
     app.include_router(views.router)
     app.include_router(health.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     if settings.protect_reads:
         app.include_router(auth.router)
     security.install(app, settings)

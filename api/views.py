@@ -17,6 +17,7 @@ from pyvis.network import Network
 
 from api.deps import Paging, ReaderDep
 from api.routes import actor_page, page
+from api.web import render
 
 router = APIRouter(include_in_schema=False)
 START_PAGE_ROWS = 100  # documents and bodies listed on the start page; the API pages through the rest
@@ -100,26 +101,8 @@ def ownership_view(request: Request, reader: ReaderDep,
 
 
 @router.get("/", response_class=HTMLResponse)
-def start_page(reader: ReaderDep) -> str:
+def start_page(request: Request, reader: ReaderDep) -> HTMLResponse:
     first = Paging(limit=START_PAGE_ROWS, offset=0)
-    documents = page(reader, "documents", first)
-    docs = documents["items"]
-    actors = actor_page(reader, first)["items"]
-    doc_rows = "".join(
-        f"<tr><td>{html.escape(d['title'] or '')}</td><td>{html.escape(d['doc_number'] or '—')}</td>"
-        f"<td>{html.escape(d['issued_on'] or '—')}</td><td>{d['measures']}</td><td>{d['targets']}</td></tr>"
-        for d in docs)
-    actor_rows = "".join(
-        f"<tr><td><a href=\"/api/actors/{html.escape(a.id)}\">{html.escape(a.name)}</a></td><td>{a.measures}</td>"
-        f"<td>{a.by_role['lead']}</td><td>{a.by_role['co']}</td><td>{a.by_role['sole']}</td>"
-        f"<td>{a.by_role['unspecified']}</td></tr>" for a in actors if a.measures)
-    return f"""<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>policykg 政策知识图谱</title>
-<style>body{{font-family:sans-serif;margin:2em;max-width:1100px}}table{{border-collapse:collapse;margin:1em 0}}
-td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}th{{background:#f4f4f4}}</style></head>
-<body><h1>政策知识图谱</h1>
-<p>已载入 {documents["total"]} 份政策文件（下表列出最新的 {len(docs)} 份）。<a href="/view/ownership">查看“谁负责什么”关系网络</a> ·
-<a href="/docs">接口文档</a></p>
-<h2>政策文件</h2><table><tr><th>标题</th><th>文号</th><th>印发日期</th><th>措施</th><th>目标</th></tr>{doc_rows}</table>
-<h2>责任单位</h2><table><tr><th>单位</th><th>措施数</th><th>牵头</th><th>配合</th><th>负责</th><th>责任单位（未分主次）</th></tr>
-{actor_rows}</table></body></html>"""
+    actors = actor_page(reader, first)
+    actors["items"] = [a for a in actors["items"] if a.measures]
+    return render(request, "index.html", documents=page(reader, "documents", first), actors=actors)
