@@ -27,6 +27,7 @@ from loaders.vocabulary import (
     UNSPECIFIED,
     alternation,
     body_suffix_pattern,
+    bracketed_label_pattern,
     generic_body_pattern,
     glued_label_pattern,
     label_pattern,
@@ -103,6 +104,7 @@ def _strip_declaration(text: str) -> tuple[str, bool]:
     return stripped, stripped != text
 
 
+_CONVENTION = re.compile(r"不再列出|不再一一列出|以下均|以下各项|下同")
 _SPLIT_NAMES = re.compile(r"以及|(?<=等)[和及与]|及(?=[\u4e00-\u9fff])")
 _LEADING = re.compile(r"^(?:由|请|并由|均由)")
 
@@ -154,6 +156,8 @@ def _groups(text: str, default_role: str | None) -> Iterator[_Group]:
     text = glued_label_pattern().sub("；", text)  # （牵头单位：甲局 配合单位：乙局） lost its space in normalise
     for clause in split_top_level(text, _CLAUSE_SEPARATORS):
         clause = clause.strip()
+        if _CONVENTION.search(clause):
+            continue  # （以下各项均需各县（市、区）政府落实，不再列出）: how to read the notes, not owners here
         label = label_pattern().match(clause)
         if label:
             label_role = role_labels()[label.group("label")]
@@ -291,6 +295,8 @@ def find_notes(paragraph: str) -> tuple[Note, ...]:
     """
     if not any(mark in paragraph for mark in ("：", ":", *_OPENING)):
         return ()
+    # 【牵头单位】甲局【配合单位】乙局: a label in brackets reads as 牵头单位：…, same length, offsets kept.
+    paragraph = bracketed_label_pattern().sub(lambda m: f"；{m.group('label')}：", paragraph)
     notes = [Note(paragraph[start + 1:end - 1], start, end) for start, end in _bracket_groups(paragraph)
              if _is_note(paragraph[start + 1:end - 1], paragraph[:start], paragraph[end:])]
     for start in _sentence_starts(paragraph, notes[-1].end if notes else 0):

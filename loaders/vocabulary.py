@@ -55,6 +55,12 @@ def role_word_pattern() -> re.Pattern[str]:
 
 
 @cache
+def bracketed_label_pattern() -> re.Pattern[str]:
+    """A role label written as a bracketed heading instead of with a colon: 【牵头单位】甲局."""
+    return re.compile(rf"【(?P<label>(?:[省市县区]级)?(?:{alternation(list(role_labels()))}))】")
+
+
+@cache
 def glued_label_pattern() -> re.Pattern[str]:
     """A label that follows a name with no punctuation between (spaces dropped): 甲局配合单位：乙局."""
     return re.compile(rf"(?<=[^\s：:，,；;、（(级])(?=(?:[省市县区]级)?(?:{alternation(list(role_labels()))})\s*[：:])")

@@ -132,3 +132,17 @@ def test_a_cited_documents_period_is_not_the_plans_own():
             "试点期内（2024年1月—2026年12月），全市发明专利拥有量达2万件。")
     assert period_end("某市知识产权强市建设试点工作方案", text) == "2026-12"
     assert period_end("某市工作方案", "落实《规划（2021-2035年）》，序时推进。") is None
+
+
+@pytest.mark.parametrize(("paragraph", "text", "expected"), [
+    ("完善冷链物流网络。【牵头单位】县商务局【配合单位】县交通运输局、县供销社", "完善冷链物流网络。",
+     [("县商务局", "lead"), ("县交通运输局", "co"), ("县供销社", "co")]),
+    ("推进老旧管网改造。（省住房城乡建设厅牵头，以下各项均需各市人民政府落实，不再列出）", "推进老旧管网改造。",
+     [("省住房城乡建设厅", "lead")]),
+    ("强化食品抽检。（牵头领导：王五；牵头单位：区市场监管局）", "强化食品抽检。", [("区市场监管局", "lead")]),
+])
+def test_bracketed_labels_conventions_and_named_leaders(paragraph, text, expected):
+    """【牵头单位】 reads as a label; a clause about how to read the notes names no owner; a leader's name is no body."""
+    notes = find_notes(paragraph)
+    assert len(notes) == 1 and paragraph[:notes[0].start].strip() == text
+    assert roles(notes[0].text) == expected
