@@ -296,12 +296,13 @@ def find_notes(paragraph: str) -> tuple[Note, ...]:
     if not any(mark in paragraph for mark in ("：", ":", *_OPENING)):
         return ()
     # 【牵头单位】甲局【配合单位】乙局: a label in brackets reads as 牵头单位：…, same length, offsets kept.
-    paragraph = bracketed_label_pattern().sub(lambda m: f"；{m.group('label')}：", paragraph)
+    written, paragraph = paragraph, bracketed_label_pattern().sub(lambda m: f"；{m.group('label')}：", paragraph)
     notes = [Note(paragraph[start + 1:end - 1], start, end) for start, end in _bracket_groups(paragraph)
              if _is_note(paragraph[start + 1:end - 1], paragraph[:start], paragraph[end:])]
     for start in _sentence_starts(paragraph, notes[-1].end if notes else 0):
         rest = paragraph[start:]
         if label_pattern().match(rest.lstrip()) and parse_responsibility(rest):
-            notes.append(Note(rest.strip().rstrip("。；; "), start, len(paragraph)))
+            opened = start - 1 if start and written[start - 1] == "【" else start  # the note takes its bracket
+            notes.append(Note(rest.strip().rstrip("。；; "), opened, len(paragraph)))
             break
     return tuple(notes)
