@@ -77,6 +77,14 @@ def _header_kinds(cells: list[str]) -> list[str | None] | None:
     return kinds if len([k for k in kinds if k]) >= 2 and len(set(known)) == len(known) else None
 
 
+def _merge_headers(first: list[str | None] | None, second: list[str | None]) -> list[str | None]:
+    """Two header rows read as one: a column takes the second row's kind, else the first's."""
+    first = first or []
+    width = max(len(first), len(second))
+    padded = [(first[i] if i < len(first) else None, second[i] if i < len(second) else None) for i in range(width)]
+    return [lower or upper for upper, lower in padded]
+
+
 def _cells(row: TableRow, kinds: list[str | None]) -> dict[str, str]:
     """A row's non-empty cells by kind; two owner columns of one kind are read as one list."""
     cells: dict[str, str] = {}
@@ -101,11 +109,15 @@ def task_rows(table: Table) -> list[TaskRow]:
     kinds: list[str | None] | None = None
     rows: list[TaskRow] = []
     category = ""
+    after_header = False
     for row in table.rows:
         header = _header_kinds(row.cells)
         if header:
-            kinds = header
+            # A second header row names the parts of the first's merged cells (责任单位 over 牵头单位 | 配合单位).
+            kinds = _merge_headers(kinds, header) if after_header else header
+            after_header = True
             continue
+        after_header = False
         if kinds is None or not any(k in kinds for k in _TASK_KINDS):
             continue
         heading = _category(row) if len([c for c in row.cells if c.strip()]) == 1 else None

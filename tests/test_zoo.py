@@ -597,3 +597,27 @@ def test_the_same_measure_gets_the_same_owners_in_every_layout(tmp_path, family,
         assert {k: m.properties["category"] for m in graph.by_label("Measure") for k in rendering.categories
                 if k in m.properties["text"]} == rendering.categories
 
+
+
+def test_a_two_row_header_names_the_owner_columns_under_a_merged_cell(tmp_path):
+    """责任单位 spans 牵头单位 and 配合单位 in the row below: both rows together name the columns."""
+    text = """临沂市物流降本增效工作方案
+临政办发〔2024〕9号
+各县区人民政府：
+为降低物流成本，制定本方案。
+一、重点任务
+附件
+重点任务分工表
+序号\t重点任务\t责任单位\t\t完成时限
+\t\t牵头单位\t配合单位\t
+1\t建设县域物流配送中心\t市商务局\t市交通运输局、市邮政管理局\t2025年6月
+2\t推广多式联运\t市交通运输局\t市发展改革委\t2025年底
+临沂市人民政府办公室
+2024年3月1日
+"""
+    graph = load_document(write(tmp_path, "plan.txt", text)).graph
+    owners = {(graph.nodes[r.end].properties["text"], graph.nodes[r.start].properties["name"], r.properties["role"])
+              for r in graph.relationships.values() if r.type == "RESPONSIBLE_FOR"}
+    assert owners == {("建设县域物流配送中心", "市商务局", "lead"), ("建设县域物流配送中心", "市交通运输局", "co"),
+                      ("建设县域物流配送中心", "市邮政管理局", "co"), ("推广多式联运", "市交通运输局", "lead"),
+                      ("推广多式联运", "市发展改革委", "co")}
