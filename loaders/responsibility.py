@@ -115,7 +115,7 @@ def _pieces(clause: str) -> Iterator[tuple[str, str | None]]:
     甲局会同乙局负责 reads as 甲局 leading with 乙局.
     """
     for part in split_top_level(clause, "、/ \t"):
-        for name in _SPLIT_NAMES.split(part):
+        for name in (n for piece in _SPLIT_NAMES.split(part) for n in _split_joined(piece)):
             lead, together, rest = name.partition("会同")
             if together and lead.strip():
                 yield lead, "lead"
@@ -125,6 +125,16 @@ def _pieces(clause: str) -> Iterator[tuple[str, str | None]]:
                 yield name.strip()[:match.start()], _meaning(match)
             else:
                 yield name, None
+
+
+def _split_joined(piece: str) -> list[str]:
+    """甲局和乙委 names two bodies when both sides end like a body; 发展和改革委员会 and 住房和城乡建设局 are one."""
+    for joiner in ("和", "与"):
+        left, found, right = piece.partition(joiner)
+        bare_right = role_word_pattern().sub("", right.strip())
+        if found and len(left) >= 3 and body_suffix_pattern().search(left) and body_suffix_pattern().search(bare_right):
+            return [left, *_split_joined(right)]
+    return [piece]
 
 
 def _meaning(match: re.Match[str]) -> str:

@@ -24,6 +24,9 @@ def roles(text: str, **kw) -> list[tuple[str, str]]:
     ("县教育局、县人社局及县总工会", [("县教育局", "unspecified"), ("县人社局", "unspecified"),
                                    ("县总工会", "unspecified")]),
     ("市自然资源和规划局", [("市自然资源和规划局", "unspecified")]),
+    # 和 joins two bodies only when both sides end like one: 发展和改革, 住房和城乡建设 stay inside a name.
+    ("牵头单位：州发改委和州财政局；配合单位：州住房和城乡建设局",
+     [("州发改委", "lead"), ("州财政局", "lead"), ("州住房和城乡建设局", "co")]),
 ])
 def test_responsibility_roles(note, expected):
     assert roles(note) == expected
