@@ -170,8 +170,9 @@ class _Builder:
         """Place one body line: in a table, a list the numbering must skip, an annex, a box, a numbered item,
         or as a paragraph of the item that is open."""
         text = self.lines[index].text
-        steps = (self.table_row, self.skipped_number, self.annex_line, self.box_line, self.numbered_line)
-        if not any(step(index, text) for step in steps):
+        placed = (self.table_row(index, text) or self.skipped_number(index, text) or self.annex_line(index, text)
+                  or self.box_line(index, text) or self.numbered_line(index, text))
+        if not placed:
             self.current().paragraphs.append(Paragraph(text, self.span(index)))
 
     def table_row(self, index: int, text: str) -> bool:
