@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import resource
 import signal
+import sys
 import time
 import traceback
 from collections import deque
@@ -26,6 +27,23 @@ from typing import Any, Literal
 __all__ = ["Failure", "WorkerPool"]
 
 _CONTEXT = multiprocessing.get_context("spawn")
+
+
+@contextlib.contextmanager
+def _main_not_rerun() -> Iterator[None]:
+    """Start a worker without re-running the calling script in it (spawn's default): the worker needs only the
+    modules of its tasks, not the CLI with its store, driver and HTTP client (about 60 MB and a second each)."""
+    main = sys.modules["__main__"]
+    path = getattr(main, "__file__", None)
+    spec = getattr(main, "__spec__", None)
+    if path is None or spec is not None:  # run as a module (-m) or interactively: spawn imports by name or nothing
+        yield
+        return
+    del main.__file__
+    try:
+        yield
+    finally:
+        main.__file__ = path
 STARTUP_SECONDS = 120.0  # for a worker to import and initialise before its first task's clock starts
 _RUNNING = object()
 
@@ -83,7 +101,8 @@ class _Worker:
         self.conn, child = _CONTEXT.Pipe()
         self.process = _CONTEXT.Process(target=_serve, args=(child, memory_bytes, initializer, initargs),
                                         daemon=True)
-        self.process.start()
+        with _main_not_rerun():
+            self.process.start()
         child.close()
         self.ready = False
         self.task: int | None = None  # index of the task it runs
