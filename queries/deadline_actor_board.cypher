@@ -1,10 +1,8 @@
-// Deadline board of one body ($actor): its measures (of $document, '' for all) chosen as in `deadline_board`,
-// with the body's role and the note it was read from; soonest first, then in text order; one page.
+// Deadline board of one body ($actor): its measures chosen as in `deadline_board`, with the body's role and
+// the note it was read from; soonest first, then in text order; one page.
 MATCH (:Actor {id: $actor})-[r:RESPONSIBLE_FOR]->(m:Measure)
 WHERE ($document = '' OR m.doc_id = $document)
-  AND (($undated = '' AND m.deadline_date > $after AND ($until = '' OR m.deadline_date <= $until))
-       OR ($undated <> '' AND m.deadline_date IS NULL
-           AND CASE WHEN m.deadline_kind IN ['recurring', 'ongoing'] THEN m.deadline_kind ELSE 'none' END = $undated))
+  AND m.deadline_date > $after AND ($until = '' OR m.deadline_date <= $until)
 WITH m, r
 ORDER BY m.deadline_date, m.doc_id, m.line, m.id
 SKIP $offset LIMIT $limit

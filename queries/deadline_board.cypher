@@ -1,11 +1,9 @@
-// Deadline board: measures (of $document, '' for all) due after $after ('' for no bound) and by $until ('' for no
-// bound), or, when $undated is recurring, ongoing or none, the measures without a date of that kind; soonest
-// first, then in text order; one page, each with its owners and roles and its document. Dates are ISO strings.
+// Deadline board: the measures (of $document, '' for all) dated after $after ('' for no bound) and by $until
+// ('' for no bound), ISO dates; soonest first, then in text order; one page, each with its owners and roles and
+// its document. The buckets overdue, due30, due90 and later are such ranges (api/pages/deadlines.py).
 MATCH (m:Measure)
 WHERE ($document = '' OR m.doc_id = $document)
-  AND (($undated = '' AND m.deadline_date > $after AND ($until = '' OR m.deadline_date <= $until))
-       OR ($undated <> '' AND m.deadline_date IS NULL
-           AND CASE WHEN m.deadline_kind IN ['recurring', 'ongoing'] THEN m.deadline_kind ELSE 'none' END = $undated))
+  AND m.deadline_date > $after AND ($until = '' OR m.deadline_date <= $until)
 WITH m
 ORDER BY m.deadline_date, m.doc_id, m.line, m.id
 SKIP $offset LIMIT $limit

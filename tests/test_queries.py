@@ -33,7 +33,7 @@ def page_parameters(ids: dict[str, str]) -> dict[str, dict]:
     samples' deadlines."""
     one = {"id": ids["actor"]}
     day = {"today": "2025-01-01", "soon": "2025-01-31", "later": "2025-04-01"}
-    overdue = {"after": "", "until": "2024-12-31", "undated": ""}
+    overdue = {"after": "", "until": "2024-12-31"}
     found = {name: {"id": ids["document"]} for name in ("page_document", "page_document_sections",
                                                          "page_document_measures", "page_document_owners",
                                                          "page_document_citations")}
@@ -45,9 +45,10 @@ def page_parameters(ids: dict[str, str]) -> dict[str, dict]:
               "page_cited": {"title": "", "sort": "citing"},
               "page_targets": {"indicator": "", "year": "", "document": "", "sort": "due"},
               "page_topics": {"name": "", "sort": "name"},
-              "deadline_board": {**overdue, "document": ""},
+              "deadline_board": {**overdue, "document": ""}, "deadline_undated": {"kind": "ongoing", "document": ""},
               "deadline_buckets": {**day, "document": ""},
               "deadline_actor_board": {**overdue, "actor": ids["actor"], "document": ""},
+              "deadline_actor_undated": {"kind": "ongoing", "actor": ids["actor"], "document": ""},
               "deadline_actor_buckets": {**day, "actor": ids["actor"], "document": ""}}
     return found
 

@@ -9,6 +9,7 @@ the response cache keys by the date (api/response_cache.py): no cache serves yes
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
@@ -34,10 +35,19 @@ CHOICES = 500  # bodies and documents the board's filter form offers
 
 COLUMNS = [("bucket", "期限状态"), ("title", "措施"), ("path", "编号"), ("document_title", "文件"),
            ("deadline_text", "完成时限（原文）"), ("deadline_date", "截止日期"), ("deadline_kind", "时限类型")]
-BOARD = Listing("deadline_board", [*COLUMNS, ("owners", "责任单位（角色）")], "完成时限",
-                codes={**CODES, "bucket": BUCKETS}, cells=lambda row: {**row, "owners": owners_text(row["owners"])})
-ACTOR_BOARD = Listing("deadline_actor_board", [*COLUMNS, ("role", "角色"), ("evidence", "责任单位原文")], "完成时限",
-                      codes=BOARD.codes)
+EVERYONE = [*COLUMNS, ("owners", "责任单位（角色）")]
+ONE_BODY = [*COLUMNS, ("role", "角色"), ("evidence", "责任单位原文")]
+BOARD_CODES = {**CODES, "bucket": BUCKETS}
+# The board's lists, by whose board (everyone's or one body's) and whether the bucket is dated (a date range) or
+# not (a kind): separate queries, since one condition choosing between the two made each page's scan 1.5 times
+# as long (docs/benchmarks.md).
+BOARDS = {
+    (False, True): Listing("deadline_board", EVERYONE, "完成时限", codes=BOARD_CODES,
+                           cells=lambda row: {**row, "owners": owners_text(row["owners"])}),
+    (True, True): Listing("deadline_actor_board", ONE_BODY, "完成时限", codes=BOARD_CODES),
+}
+BOARDS[False, False] = replace(BOARDS[False, True], query="deadline_undated")
+BOARDS[True, False] = replace(BOARDS[True, True], query="deadline_actor_undated")
 
 
 def given_day(today: Annotated[str, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$",
@@ -70,36 +80,31 @@ def horizon(today: date) -> dict[str, str]:
             "later": (today + timedelta(days=LATER)).isoformat()}
 
 
-def bounds(bucket: str, today: date) -> dict[str, str]:
-    """The board queries' selection of one bucket: dated measures due after `after` and by `until` ('' for no
-    bound), or the undated measures of one kind. The same buckets as `horizon` draws for the counts."""
+def selection(bucket: str, today: date, actor: str, document: str) -> tuple[Listing, dict[str, str]]:
+    """The list that holds one bucket and its parameters: dated measures due after `after` and by `until` ('' for
+    no bound), or undated measures of one kind. The same buckets as `horizon` draws for the counts."""
+    filters = {"actor": actor, "document": document} if actor else {"document": document}
     yesterday, soon, later = ((today + timedelta(days=days)).isoformat() for days in (-1, SOON, LATER))
     dated = {"overdue": ("", yesterday), "due30": (yesterday, soon), "due90": (soon, later), "later": (later, "")}
     if bucket in dated:
         after, until = dated[bucket]
-        return {"after": after, "until": until, "undated": ""}
-    return {"after": "", "until": "", "undated": bucket}
-
-
-def _scope(actor: str, document: str) -> tuple[Listing, str, dict[str, str]]:
-    """The board's list (everyone's or one body's), the query counting its buckets, and their filters."""
-    if actor:
-        return ACTOR_BOARD, "deadline_actor_buckets", {"actor": actor, "document": document}
-    return BOARD, "deadline_buckets", {"document": document}
+        return BOARDS[bool(actor), True], {**filters, "after": after, "until": until}
+    return BOARDS[bool(actor), False], {**filters, "kind": bucket}
 
 
 def counts(reader: GraphReader, today: date, actor: str = "", document: str = "") -> dict[str, int]:
     """How many measures each bucket holds, in board order."""
-    _, query, filters = _scope(actor, document)
-    found = {row["bucket"]: row["measures"] for row in reader.query(query, {**filters, **horizon(today)})}
+    query, filters = ("deadline_actor_buckets", {"actor": actor}) if actor else ("deadline_buckets", {})
+    found = {row["bucket"]: row["measures"]
+             for row in reader.query(query, {**filters, "document": document, **horizon(today)})}
     return {bucket: found.get(bucket, 0) for bucket in BUCKETS}
 
 
 def bucket_page(reader: GraphReader, paging: Paging, today: date, bucket: str, actor: str = "",
                 document: str = "") -> dict[str, Any]:
     """One page of one bucket, each row marked with its bucket."""
-    listing, _, filters = _scope(actor, document)
-    found = page(reader, listing.query, paging, **filters, **bounds(bucket, today))
+    listing, parameters = selection(bucket, today, actor, document)
+    found = page(reader, listing.query, paging, **parameters)
     return {**found, "items": [{**row, "bucket": bucket} for row in found["items"]]}
 
 
@@ -113,9 +118,9 @@ def overview(reader: GraphReader, today: date, actor: str = "", document: str = 
 
 def whole_board(reader: GraphReader, today: date, buckets: list[str], actor: str, document: str) -> Iterator[dict[str, Any]]:
     """Every measure of `buckets`, bucket by bucket, as a download's cells."""
-    listing, _, filters = _scope(actor, document)
     for bucket in buckets:
-        for row in everything(reader, listing.query, **filters, **bounds(bucket, today)):
+        listing, parameters = selection(bucket, today, actor, document)
+        for row in everything(reader, listing.query, **parameters):
             yield listing.chinese({**row, "bucket": bucket})
 
 
@@ -127,11 +132,10 @@ def deadlines(request: Request, reader: ReaderDep, paging: PagingDep, today: Tod
     board (one bucket, or all of them)."""
     drawn = day(today)
     if format != "html":
-        listing, _, _ = _scope(actor, document)
         buckets = [bucket] if bucket else list(BUCKETS)
         total = sum(n for b, n in counts(reader, drawn, actor, document).items() if b in buckets)
         return too_many(request, total) or download(whole_board(reader, drawn, buckets, actor, document),
-                                                     listing.columns, format, listing.name)
+                                                     ONE_BODY if actor else EVERYONE, format, "完成时限")
     shown = bucket_page(reader, paging, drawn, bucket, actor, document) if bucket else None
     return show(request, "deadlines.html", page=shown, here=here(request), today=drawn, given_today=today,
                 bucket=bucket, actor=actor, document=document, counts=counts(reader, drawn, actor, document),
