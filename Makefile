@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DB ?= data/policykg.lbug
 
-.PHONY: install run test fuzz fuzz-api lint lint-cypher compose-check browser bench bench-scale bench-http clean
+.PHONY: install run test fuzz fuzz-api lint lint-cypher compose-check browser bench bench-scale bench-http bench-pages clean
 
 install: $(VENV)/.installed
 
@@ -65,6 +65,11 @@ bench-scale: install
 # What the serving middlewares cost per request (figures in docs/security.md).
 bench-http: install
 	$(BIN)/python -m bench.http
+
+# How long the heaviest pages take to render, on the samples or on a store: make bench-pages DB_ARG="--db copy.lbug"
+# (figures in docs/benchmarks.md).
+bench-pages: install
+	$(BIN)/python -m bench.pages $(DB_ARG)
 
 # schemathesis against the served app's OpenAPI with many more examples than `make test` (random seed).
 fuzz-api: install

@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from api import auth, health, routes, security, uploads, views
+from api.pages import actors, cited, deadlines, documents, measures, targets, topics
 from api.response_cache import ResponseCache
 from api.settings import Settings, get_settings
 from graph.analytics_cache import AnalyticsCache
@@ -58,6 +59,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes.router)
     app.include_router(uploads.router)
     app.include_router(views.router)
+    app.include_router(documents.router)
+    app.include_router(actors.router)
+    app.include_router(measures.router)
+    app.include_router(cited.router)
+    app.include_router(targets.router)
+    app.include_router(topics.router)
+    app.include_router(deadlines.router)
     app.include_router(health.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     if settings.protect_reads:

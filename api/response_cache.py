@@ -1,14 +1,17 @@
 """Whole responses of the read pages and endpoints, kept per graph version (ASGI middleware).
 
-Every GET answer under /api, / and /view depends only on the committed graph and the URL, so once computed
-for a graph version it is sent again as bytes, without routing, queries, validation or rendering. A response
-is kept only when it was computed from the version it is filed under (the request's reader says which), so a
-write that commits meanwhile cannot file a new answer under the old version.
+Every GET answer under /api, / and /view depends only on the committed graph, the URL and the day (the start
+page counts what is overdue today), so once computed for a graph version on a day it is sent again as bytes,
+without routing, queries, validation or rendering. A response is kept only when it was computed from the
+version it is filed under (the request's reader says which), so a write that commits meanwhile cannot file a
+new answer under the old version.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -27,8 +30,10 @@ class Kept:
 
 
 class ResponseCache:
-    def __init__(self, app: ASGIApp, store: GraphStore, size: int = 4096) -> None:
+    def __init__(self, app: ASGIApp, store: GraphStore, size: int = 4096,
+                 today: Callable[[], date] = date.today) -> None:
         self.app = app
+        self.today = today
         self.store = store
         self.kept: VersionCache[Kept] = VersionCache(size)
 
@@ -40,7 +45,9 @@ class ResponseCache:
         version = self.store.known_version()
         if version is None:  # a store others write too (Neo4j), or read-only: ask it
             version = await run_in_threadpool(self.store.version)
-        key = (path, scope.get("query_string", b""))
+        # The day is part of the key: a page may count what is overdue today (the start page does), and an answer
+        # kept yesterday must not be sent today even if the graph has not changed.
+        key = (path, scope.get("query_string", b""), self.today())
         kept = self.kept.peek(version, key)
         if kept is not None:
             await send({"type": "http.response.start", "status": kept.status, "headers": kept.headers})

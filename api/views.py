@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from pyvis.network import Network
 
 from api.deps import Paging, ReaderDep
+from api.pages import deadlines
 from api.routes import actor_page, page
 from api.web import render
 
@@ -105,4 +106,6 @@ def start_page(request: Request, reader: ReaderDep) -> HTMLResponse:
     first = Paging(limit=START_PAGE_ROWS, offset=0)
     actors = actor_page(reader, first)
     actors["items"] = [a for a in actors["items"] if a.measures]
-    return render(request, "index.html", documents=page(reader, "documents", first), actors=actors)
+    return render(request, "index.html", documents=page(reader, "documents", first), actors=actors,
+                  counts=reader.query("page_counts")[0], deadlines=deadlines.counts(reader, deadlines.day(None)),
+                  buckets=deadlines.BUCKETS)

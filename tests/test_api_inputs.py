@@ -77,6 +77,13 @@ def urls(route) -> list[tuple[str, str, str]]:
     return found
 
 
+def message(response: httpx.Response) -> str:
+    """What a refusal says: the API's `detail`, or the heading of a page's Chinese error page."""
+    if response.headers.get("content-type", "").startswith("text/html"):
+        return "<h1>" in response.text and response.text
+    return response.json().get("detail")
+
+
 def problems(client: httpx.Client, route) -> list[str]:
     """What went wrong for this route: a 5xx, a refusal without a message, a number not refused."""
     found = []
@@ -86,7 +93,7 @@ def problems(client: httpx.Client, route) -> list[str]:
         status = response.status_code
         if status >= 500:
             found.append(f"{status} for {kind} in {name}: GET {url[:120]} -> {response.text[:200]}")
-        elif status >= 400 and not response.json().get("detail"):
+        elif status >= 400 and not message(response):
             found.append(f"{status} without a message for {kind} in {name}: GET {url[:120]}")
         elif name in numbers and kind in NUMBERS_REFUSED and status != 422:
             found.append(f"{status} (not 422) for {kind} in the number {name}: GET {url[:120]}")

@@ -28,6 +28,31 @@ def ids(store) -> dict[str, str]:
     return sample_ids(store)
 
 
+def page_parameters(ids: dict[str, str]) -> dict[str, dict]:
+    """The pages' queries (api/pages): their filters empty, a sample body, document and measure, a day of the
+    samples' deadlines."""
+    one = {"id": ids["actor"]}
+    day = {"today": "2025-01-01", "soon": "2025-01-31", "later": "2025-04-01"}
+    overdue = {"after": "", "until": "2024-12-31"}
+    found = {name: {"id": ids["document"]} for name in ("page_document", "page_document_sections",
+                                                         "page_document_measures", "page_document_owners",
+                                                         "page_document_citations")}
+    found |= {name: one for name in ("page_actor_lineage", "page_actor_documents", "page_actor_partners")}
+    found |= {"page_measure": {"id": ids["measure"]}, "page_measure_sections": {"id": ids["measure"]},
+              "page_documents": {"region": "", "issuer": "", "year": "", "sort": "title"},
+              "page_actors": {"region": "", "kind": "", "level": "", "name": "", "sort": "measures"},
+              "page_actor_measures": {**one, "role": "", "document": ""},
+              "page_cited": {"title": "", "sort": "citing"},
+              "page_targets": {"indicator": "", "year": "", "document": "", "sort": "due"},
+              "page_topics": {"name": "", "sort": "name"},
+              "deadline_board": {**overdue, "document": ""}, "deadline_undated": {"kind": "ongoing", "document": ""},
+              "deadline_buckets": {**day, "document": ""},
+              "deadline_actor_board": {**overdue, "actor": ids["actor"], "document": ""},
+              "deadline_actor_undated": {"kind": "ongoing", "actor": ids["actor"], "document": ""},
+              "deadline_actor_buckets": {**day, "actor": ids["actor"], "document": ""}}
+    return found
+
+
 def parameters(ids: dict[str, str]) -> dict[str, dict]:
     """Parameters for every named query: its own, a first page where it pages, the whole graph where it is an
     analytics query."""
@@ -36,7 +61,7 @@ def parameters(ids: dict[str, str]) -> dict[str, dict]:
            "measure_targets": {"id": ids["measure"]}, "measure_links": {"id": ids["measure"]},
            "measure_topics": {"id": ids["measure"]}, "topic_measures": {"name": ids["topic"]},
            "targets": {"doc_id": ""}, "search_measures": {"q": "商业秘密"}, "actors": {"with_measures_only": True},
-           "ownership": {"rows": 100}}
+           "ownership": {"rows": 100}, **page_parameters(ids)}
     found = {}
     for name in queries.names():
         text = queries.load(name, "ladybug")
@@ -54,7 +79,9 @@ def test_every_named_query_has_its_parameters_here(ids):
             assert set(re.findall(r"\$(\w+)", queries.load(name, dialect))) == set(params), (name, dialect)
 
 
-NONE_ON_SAMPLES = {"analytics_several_leads"}  # no sample measure has two leads (docs/analytics.md)
+# No sample measure has two leads (docs/analytics.md); no sample body was renamed in a reform (the page tests
+# load two documents that make one).
+NONE_ON_SAMPLES = {"analytics_several_leads", "page_actor_lineage"}
 
 
 @pytest.mark.parametrize("name", queries.names())

@@ -1,4 +1,4 @@
-// policykg pages: sort a table by clicking its header, filter it with the box above it. No libraries.
+// policykg pages: sort a table by clicking its header, filter a table or a list with the box above it. No libraries.
 (function () {
   function cellValue(row, index) {
     var text = (row.cells[index] ? row.cells[index].textContent : "").trim();
@@ -20,8 +20,10 @@
   });
   document.querySelectorAll("input.filter").forEach(function (input) {
     input.addEventListener("input", function () {
-      var table = document.getElementById(input.dataset.table), words = input.value.trim().toLowerCase().split(/\s+/);
-      Array.from(table.tBodies[0].rows).forEach(function (row) {
+      var list = document.getElementById(input.dataset.table), words = input.value.trim().toLowerCase().split(/\s+/);
+      // a table's rows, or the items (data-item) of another list such as a document's measure tree
+      var items = list.tBodies ? list.tBodies[0].rows : list.querySelectorAll("[data-item]");
+      Array.from(items).forEach(function (row) {
         var text = row.textContent.toLowerCase();
         row.hidden = !words.every(function (word) { return text.indexOf(word) >= 0; });
       });
