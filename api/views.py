@@ -1,103 +1,140 @@
-"""Pages for officials: a Chinese start page and the interactive who-owns-what network (pyvis).
+"""Pages for officials: the start page and the who-owns-what network (vis-network), with its JSON neighbours.
 
-The network page is self-contained: vis-network is inlined and every external <script>/<link> that
-pyvis's template adds (Bootstrap from a CDN) is removed, because government intranets are offline.
+The network page is filtered by document, body, role and region (query parameters, and a form on the page),
+or starts at one body or document (`?actor=ID`, `?document=ID`) and grows as nodes are clicked: the page asks
+GET /api/network/neighbours and adds the answer without a reload. api/network.py decides what is drawn.
+vis-network comes from pyvis's package and is served by this server (offline intranets; the
+Content-Security-Policy allows no other site).
 """
 
 from __future__ import annotations
 
-import html
-import re
-from collections import Counter
+import json
+from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
-from pyvis.network import Network
+import pyvis
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse
+from markupsafe import Markup
+from pydantic import BaseModel, Field
 
+from api import network, network_layout
 from api.deps import Paging, ReaderDep
 from api.routes import actor_page, page
 from api.web import render
+from graph.analytics import Role
+from graph.stores import GraphReader
 
 router = APIRouter(include_in_schema=False)
+api_router = APIRouter(prefix="/api/network", tags=["network"])
 START_PAGE_ROWS = 100  # documents and bodies listed on the start page; the API pages through the rest
-ROWS_PER_NODE = 4
+FORM_DOCUMENTS, FORM_BODIES = 200, 300  # choices in the filter form (newest documents, busiest bodies)
+VIS_NETWORK = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
 
-ROLE_LABELS = {"lead": "牵头", "co": "配合", "sole": "负责", "unspecified": "责任单位"}
-ROLE_COLOURS = {"lead": "#c0392b", "co": "#2980b9", "sole": "#8e44ad", "unspecified": "#7f8c8d"}
-ACTOR_COLOUR, MEASURE_COLOUR, DOCUMENT_COLOUR = "#e67e22", "#27ae60", "#34495e"
-_EXTERNAL = re.compile(r"<(script|link)\b[^>]*(src|href)=\"https?://[^\"]*\"[^>]*>(\s*</script>)?", re.IGNORECASE)
+Id = Annotated[str, Query(max_length=200)]
 
 
-def _shorten(text: str | None, limit: int) -> str:
-    text = (text or "").replace("\n", " ")
-    return text if len(text) <= limit else text[:limit] + "…"
+class NetworkNode(BaseModel):
+    """A node as vis-network takes it."""
+
+    id: str
+    group: str  # actor | measure | document | region
+    label: str
+    title: str  # the tooltip
+    url: str  # the node's page
+    size: float | None = None  # bodies: by the measures drawn
 
 
-def ownership_network(rows: list[dict[str, Any]], node_limit: int) -> tuple[Network, int]:
-    """Bodies → measures → documents.  Node and edge lists are built directly: pyvis's add_node and
-    add_edge check membership in lists, which is quadratic on large graphs."""
-    workload = Counter(row["actor_id"] for row in rows)
-    nodes: dict[str, dict[str, Any]] = {}
-    edges: list[dict[str, Any]] = []
-    for row in sorted(rows, key=lambda r: -workload[r["actor_id"]]):
-        if len(nodes) >= node_limit and row["measure_id"] not in nodes:
-            continue
-        nodes.setdefault(row["actor_id"], {
-            "id": row["actor_id"], "label": row["actor"], "shape": "dot", "color": ACTOR_COLOUR,
-            "size": 12 + 3 * workload[row["actor_id"]] ** 0.5, "group": "actor",
-            "title": f"{row['actor']}\n承担措施 {workload[row['actor_id']]} 项"})
-        nodes.setdefault(row["measure_id"], {
-            "id": row["measure_id"], "label": _shorten(row["measure_title"], 14), "shape": "square",
-            "color": MEASURE_COLOUR, "size": 8, "group": "measure",
-            "title": f"{_shorten(row['measure_text'], 300)}\n完成时限：{row['deadline'] or '未注明'}\n"
-                     f"文件：{row['document_title']}"})
-        nodes.setdefault(row["document_id"], {
-            "id": row["document_id"], "label": _shorten(row["document_title"], 16), "shape": "diamond",
-            "color": DOCUMENT_COLOUR, "size": 22, "group": "document", "title": row["document_title"]})
-        edges.append({"from": row["actor_id"], "to": row["measure_id"], "color": ROLE_COLOURS[row["role"]],
-                      "title": ROLE_LABELS[row["role"]], "arrows": "to"})
-    seen_parts = {(e["from"], e["to"]) for e in edges}
-    for row in rows:
-        if row["measure_id"] in nodes and (row["measure_id"], row["document_id"]) not in seen_parts:
-            seen_parts.add((row["measure_id"], row["document_id"]))
-            edges.append({"from": row["measure_id"], "to": row["document_id"], "color": "#bdc3c7", "dashes": True})
-    net = Network(height="800px", width="100%", directed=True, cdn_resources="in_line")
-    net.nodes, net.edges = list(nodes.values()), edges  # generate_html reads only these two lists
-    net.barnes_hut(gravity=-6000, spring_length=120)
-    return net, workload.total()
+class NetworkEdge(BaseModel):
+    """An edge (the page styles it): a responsibility (`role`), a measure's document or a document's region
+    (`part_of`), or a body's measures in one document or region folded into one link (`folded`, `label`:
+    the counts by role, `width`: grows with the count)."""
+
+    source: str = Field(alias="from")
+    to: str
+    role: str | None = None
+    part_of: bool = False
+    folded: bool = False
+    label: str | None = None
+    width: float | None = None
 
 
-def offline_html(net: Network, heading: str, legend: str) -> str:
-    page = _EXTERNAL.sub("", net.generate_html())
-    page = page.replace("<head>", '<head>\n<meta charset="utf-8"><title>谁负责什么 · policykg</title>', 1)
-    banner = (f'<div id="policykg-banner" style="font-family:sans-serif;padding:8px 12px">'
-              f'<h2 style="margin:4px 0">{html.escape(heading)}</h2>{legend}</div>')
-    page = page.replace("<body>", "<body>\n" + banner, 1)
-    # Record how many nodes were drawn, so a browser test can tell the network rendered.
-    marker = ("<script>window.addEventListener('load', function () {"
-              "document.body.dataset.nodes = network.body.data.nodes.length;});</script>")
-    return page.replace("</body>", marker + "\n</body>", 1)
+class Neighbours(BaseModel):
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+    complete: bool  # false when the node has more neighbours than one expansion adds
 
 
-def _legend() -> str:
-    items = [f'<span style="color:{ACTOR_COLOUR}">● 责任单位</span>',
-             f'<span style="color:{MEASURE_COLOUR}">■ 措施</span>',
-             f'<span style="color:{DOCUMENT_COLOUR}">◆ 文件</span>']
-    items += [f'<span style="color:{c}">→ {ROLE_LABELS[r]}</span>' for r, c in ROLE_COLOURS.items()]
-    return " &nbsp; ".join(items) + '<br><small>节点大小表示承担措施数量；悬停查看措施内容与完成时限。</small>'
+def _scope(reader: GraphReader, document_id: str, actor_id: str, role: str, region: str) -> network.ViewScope:
+    if document_id and not reader.query("document", {"id": document_id}):
+        raise HTTPException(404, f"no document with id {document_id!r}")
+    if actor_id and not reader.query("actor", {"id": actor_id}):
+        raise HTTPException(404, f"no actor with id {actor_id!r}")
+    return network.ViewScope(document_id, actor_id, role, region)
+
+
+def _script_json(data: dict[str, Any]) -> Markup:
+    """`data` as JSON to sit in a <script> element: Chinese as UTF-8 (a third of Jinja's tojson escapes), and no
+    `<`, `>` or `&` that could end the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def _choices(reader: GraphReader, scope: network.ViewScope) -> dict[str, list[Any]]:
+    """What the filter form offers: the newest documents, the busiest bodies, every region; and the chosen
+    document and body even when they are not among those."""
+    documents = page(reader, "documents", Paging(limit=FORM_DOCUMENTS, offset=0))["items"]
+    bodies = [{"id": a.id, "name": a.name} for a in actor_page(reader, Paging(limit=FORM_BODIES, offset=0))["items"]]
+    if scope.document and all(d["id"] != scope.document for d in documents):
+        documents = reader.query("document", {"id": scope.document}) + documents
+    if scope.actor and all(a["id"] != scope.actor for a in bodies):
+        bodies = reader.query("actor", {"id": scope.actor}) + bodies
+    return {"documents": documents, "bodies": bodies,
+            "regions": [row["region"] for row in reader.query("document_regions")]}
+
+
+@api_router.get("/neighbours", response_model=Neighbours, response_model_exclude_none=True,
+                responses={404: {"description": "Unknown node id"}})
+def network_neighbours(reader: ReaderDep, id: Id, document_id: Id = "", actor_id: Id = "", role: Role | None = None,
+                       region: Id = "") -> dict[str, Any]:
+    """What the network page adds when a node is clicked: a body's measures with their documents, a measure's
+    owners and document, a document's owned measures with their owners, a region's documents; within the
+    page's filters (document_id, actor_id, role, region). At most 300 responsibility rows (`complete` false
+    when there are more)."""
+    found = network.neighbours(reader, id, _scope(reader, document_id, actor_id, role or "", region))
+    if found is None:
+        raise HTTPException(404, f"no body, measure, document or region with id {id!r}")
+    return {"nodes": found.nodes, "edges": found.edges, "complete": found.complete}
 
 
 @router.get("/view/ownership", response_class=HTMLResponse)
-def ownership_view(request: Request, reader: ReaderDep,
-                   limit: Annotated[int, Query(ge=10, le=10_000)] = 2000) -> str:
+def ownership_view(request: Request, reader: ReaderDep, document_id: Id = "", actor_id: Id = "",
+                   role: Role | None = None, region: Id = "", actor: Id = "", document: Id = "",
+                   limit: Annotated[int, Query(ge=10, le=10_000)] = 2000) -> HTMLResponse:
+    """Who owns what: the filtered network, or an ego view starting at `actor` or `document`."""
+    if actor and document:
+        raise HTTPException(422, "start at one node: actor or document, not both")
+    scope = _scope(reader, document_id, actor_id, role or "", region)
     budget = min(limit, request.app.state.settings.view_node_limit)
-    # Each responsibility row adds at most three nodes; reading a few rows per node of the budget bounds the
-    # work while still filling the network (the view is to aggregate beyond its budget: issue 10).
-    rows = reader.query("ownership", {"rows": budget * ROWS_PER_NODE})
-    net, assignments = ownership_network(rows, budget)
-    heading = f"谁负责什么：{len(net.nodes)} 个节点，{assignments} 项责任分工"
-    return offline_html(net, heading, _legend())
+    start = actor or document
+    view = network.neighbours(reader, start, scope) if start else network.draw(reader, scope, budget)
+    if view is None:
+        raise HTTPException(404, f"no {'actor' if actor else 'document'} with id {start!r}")
+    network_layout.place(view.nodes, view.edges)
+    return render(request, "network.html", view=view, scope=scope, start=start, budget=budget,
+                  choices=_choices(reader, scope),
+                  data=_script_json({"nodes": view.nodes, "edges": view.edges, "budget": budget,
+                                "iterations": network_layout.iterations(len(view.nodes)),
+                        "scope": {"document_id": document_id, "actor_id": actor_id, "role": role or "",
+                                  "region": region}}))
+
+
+@router.get("/vendor/vis-network.min.js")
+def vis_network() -> FileResponse:
+    """vis-network 9.1.2 as pyvis ships it: one file the browser keeps, rather than 0.5 MB inside every page."""
+    return FileResponse(VIS_NETWORK, media_type="text/javascript",
+                        headers={"cache-control": "public, max-age=86400"})
 
 
 @router.get("/", response_class=HTMLResponse)
