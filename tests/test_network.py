@@ -7,50 +7,21 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
 import httpx
 import pytest
 
 from api.network_layout import iterations, place
-from tests.conftest import embedded
+from tests.network_oracle import Stored, read_stored
 
 PAGE_DATA = re.compile(r'<script type="application/json" id="network-data">(.*?)</script>', re.DOTALL)
 EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//""", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Duty:
-    actor: str
-    measure: str
-    role: str
-    document: str
-    region: str
-
-
-@dataclass
-class Stored:
-    """The stored samples, exported: responsibilities, names, regions."""
-
-    duties: list[Duty]
-    names: dict[str, str]
-
-    def nodes(self, duties: list[Duty]) -> set[str]:
-        return {d.actor for d in duties} | {d.measure for d in duties} | {d.document for d in duties}
-
 
 @pytest.fixture(scope="module")
 def stored(sample_db) -> Stored:
-    with embedded(sample_db, read_only=True) as store:
-        graph = store.export()
-    measures = {n.id: n.properties for n in graph.by_label("Measure")}
-    regions = {n.id: n.properties.get("region") or "" for n in graph.by_label("Document")}
-    duties = [Duty(r.start, r.end, r.properties.get("role") or "unspecified", measures[r.end]["doc_id"],
-                   regions[measures[r.end]["doc_id"]])
-              for r in graph.relationships.values() if r.type == "RESPONSIBLE_FOR"]
-    names = {n.id: n.properties.get("name") or n.properties.get("title") or "" for n in graph.nodes.values()}
-    return Stored(duties, names)
-
+    return read_stored(sample_db)
 
 def drawn(server: str, **params) -> tuple[dict, str]:
     """The network page's data (nodes, edges, scope) and its HTML."""
@@ -170,7 +141,7 @@ def test_every_drawn_body_is_labelled_with_its_name(server, stored, params):
 
 
 def test_tooltips_are_lines_not_one_long_line(server):
-    data, page = drawn(server)
+    data, _ = drawn(server)
     measures = [n for n in data["nodes"] if n["group"] == "measure"]
     assert all(max(len(line) for line in n["title"].split("\n")) <= 120 for n in measures)
     assert "white-space: pre-wrap" in httpx.get(server + "/static/network.css").text  # wrapped in the browser too

@@ -83,10 +83,12 @@
     var node = nodes.get(id);
     info.textContent = "";
     paragraph(KINDS[node.group] || "", "muted");
+    var lines = (node.title || node.label).split("\n");  // a measure's tooltip starts with its wording
     var heading = document.createElement("h3");
-    heading.textContent = node.group === "measure" ? node.title.split("\n")[0] : node.label;
+    heading.textContent = node.group === "measure" ? lines[0] : node.label;
     info.appendChild(heading);
-    if (node.title && node.group !== "document") paragraph(node.title, "tip");
+    var rest = node.group === "measure" || node.group === "actor" ? lines.slice(1) : [];
+    if (rest.length) paragraph(rest.join("\n"), "tip");
     var link = document.createElement("a");
     link.href = node.url;
     link.textContent = node.group === "region" ? "只看这个地区 →" : "打开页面 →";
@@ -131,8 +133,8 @@
     if (expanded[id]) { describe(id, "已展开。"); return; }
     expanded[id] = true;
     describe(id, "正在展开……");
-    var query = new URLSearchParams(data.scope);
-    query.set("id", id);
+    var query = new URLSearchParams({id: id});
+    Object.keys(data.scope).forEach(function (key) { if (data.scope[key]) query.set(key, data.scope[key]); });
     fetch("/api/network/neighbours?" + query.toString(), {credentials: "same-origin"})
       .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
       .then(function (found) { describe(id, add(id, found)); })
