@@ -29,6 +29,7 @@ from graph.stores import GraphReader
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api/network", tags=["network"])
 START_PAGE_ROWS = 100  # documents and bodies listed on the start page; the API pages through the rest
+DEFAULT_BUDGET = 2000  # nodes a view draws unless ?limit= says fewer (and never more than settings.view_node_limit)
 FORM_DOCUMENTS, FORM_BODIES = 200, 300  # choices in the filter form (newest documents, busiest bodies)
 VIS_NETWORK = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
 
@@ -81,15 +82,15 @@ def _script_json(data: dict[str, Any]) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def _choices(reader: GraphReader, scope: network.ViewScope) -> dict[str, list[Any]]:
-    """What the filter form offers: the newest documents, the busiest bodies, every region; and the chosen
-    document and body even when they are not among those."""
+def filter_choices(reader: GraphReader, document: str, actor: str) -> dict[str, list[Any]]:
+    """What a filter form offers: the newest documents, the busiest bodies, every region; and the chosen
+    `document` and `actor` even when they are not among those."""
     documents = page(reader, "documents", Paging(limit=FORM_DOCUMENTS, offset=0))["items"]
     bodies = [{"id": a.id, "name": a.name} for a in actor_page(reader, Paging(limit=FORM_BODIES, offset=0))["items"]]
-    if scope.document and all(d["id"] != scope.document for d in documents):
-        documents = reader.query("document", {"id": scope.document}) + documents
-    if scope.actor and all(a["id"] != scope.actor for a in bodies):
-        bodies = reader.query("actor", {"id": scope.actor}) + bodies
+    if document and all(d["id"] != document for d in documents):
+        documents = reader.query("document", {"id": document}) + documents
+    if actor and all(a["id"] != actor for a in bodies):
+        bodies = reader.query("actor", {"id": actor}) + bodies
     return {"documents": documents, "bodies": bodies,
             "regions": [row["region"] for row in reader.query("document_regions")]}
 
@@ -111,7 +112,7 @@ def network_neighbours(reader: ReaderDep, id: Id, document_id: Id = "", actor_id
 @router.get("/view/ownership", response_class=HTMLResponse)
 def ownership_view(request: Request, reader: ReaderDep, document_id: Id = "", actor_id: Id = "",
                    role: Role | None = None, region: Id = "", actor: Id = "", document: Id = "",
-                   limit: Annotated[int, Query(ge=10, le=10_000)] = 2000) -> HTMLResponse:
+                   limit: Annotated[int, Query(ge=10, le=10_000)] = DEFAULT_BUDGET) -> HTMLResponse:
     """Who owns what: the filtered network, or an ego view starting at `actor` or `document`."""
     if actor and document:
         raise HTTPException(422, "start at one node: actor or document, not both")
@@ -123,7 +124,8 @@ def ownership_view(request: Request, reader: ReaderDep, document_id: Id = "", ac
         raise HTTPException(404, f"no {'actor' if actor else 'document'} with id {start!r}")
     network_layout.place(view.nodes, view.edges)
     return render(request, "network.html", view=view, scope=scope, start=start, budget=budget,
-                  choices=_choices(reader, scope),
+                  hidden={"limit": limit} if limit != DEFAULT_BUDGET else {},
+                  choices=filter_choices(reader, scope.document, scope.actor),
                   data=_script_json({"nodes": view.nodes, "edges": view.edges, "budget": budget,
                                 "iterations": network_layout.iterations(len(view.nodes)),
                         "scope": {"document_id": document_id, "actor_id": actor_id, "role": role or "",

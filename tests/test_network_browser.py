@@ -98,7 +98,7 @@ def test_filter_the_network_with_the_form(browser, server, stored, artefacts):
     document = Counter(d.document for d in stored.duties).most_common()[-1][0]  # the smaller plan
     Select(browser.find_element(By.NAME, "document_id")).select_by_value(document)
     Select(browser.find_element(By.NAME, "role")).select_by_value("lead")
-    browser.find_element(By.CSS_SELECTOR, "form.network-filters button[type=submit]").click()
+    browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
     WebDriverWait(browser, 30).until(lambda d: "document_id=" in d.current_url)
     wait_ready(browser)
     expected = stored.nodes([d for d in stored.duties if d.document == document and d.role == "lead"])
