@@ -31,16 +31,16 @@ GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 LEAF_SPACING = 16  # between a document's measures on its disc
 HUB_MARGIN = 60  # around a document's (or region's) disc
 HOMED_CELL = (160.0, 45.0)  # the least room a body starts with (canvas units: about a short name's label)
-PHYSICS_WORK = 50_000  # node-steps of physics the page may spend polishing (about 0.6 s at 25 µs a node-step)
+PHYSICS_WORK = 25_000  # node-steps the page may spend polishing: 0.6–1.4 s at 25–55 µs a node-step (idle–busy)
 
 
 def iterations(nodes: int) -> int:
     """Physics steps for a network of `nodes`: fewer as it grows, so that polishing takes about the same time.
 
-    >>> iterations(100), iterations(2000)
-    (150, 30)
+    >>> iterations(100), iterations(1000), iterations(2000)
+    (150, 25, 12)
     """
-    return max(30, min(150, PHYSICS_WORK // max(nodes, 1)))
+    return max(10, min(150, PHYSICS_WORK // max(nodes, 1)))
 
 
 def place(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> None:

@@ -213,4 +213,4 @@ def test_starting_positions_keep_bodies_apart_and_the_physics_bounded():
     bodies = [(n["x"], n["y"]) for n in nodes if n["group"] == "actor"]
     assert len(set(bodies)) == 12  # no two bodies start at the same place
     assert all(isinstance(n["x"], float) for n in nodes)
-    assert iterations(10) == 150 and iterations(2000) == 30 and iterations(100_000) == 30
+    assert iterations(10) == 150 and iterations(2000) == 12 and iterations(100_000) == 10

@@ -7,21 +7,17 @@ Screenshots of each step are kept in $POLICYKG_ARTIFACTS/network, else in pytest
 from __future__ import annotations
 
 import os
-import shutil
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.network_oracle import Stored, read_stored
+from tests.network_page import CHROMEDRIVER, CHROMIUM, chromium, click, drawn, on_screen, wait_expanded, wait_ready
 
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(
     CHROMIUM is None or CHROMEDRIVER is None, reason="Debian chromium and chromium-driver (make browser installs them)")]
 
@@ -40,14 +36,7 @@ def artefacts(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1400",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = chromium(tmp_path_factory.mktemp("chromium"))
     yield driver
     driver.quit()
 
@@ -55,39 +44,6 @@ def browser(tmp_path_factory):
 def open_network(driver, url: str) -> None:
     driver.get(url)
     wait_ready(driver)
-
-
-def wait_ready(driver) -> None:
-    """Until the page's network finished its layout (physics off) — what a user can click."""
-    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.body.dataset.ready") == "1")
-
-
-def drawn(driver) -> set[str]:
-    return set(driver.execute_script("return window.policykgNetwork.nodes.getIds()"))
-
-
-def on_screen(driver, candidates: list[str]) -> str:
-    """The first of `candidates` that a click at its drawn position would hit (not hidden under another node)."""
-    for node in candidates:
-        hit = driver.execute_script("""
-            var net = window.policykgNetwork.network, id = arguments[0];
-            var at = net.canvasToDOM(net.getPositions([id])[id]);
-            return net.getNodeAt(at) === id;""", node)
-        if hit:
-            return node
-    raise AssertionError(f"none of {candidates[:5]}… can be clicked")
-
-
-def click(driver, node: str, double: bool = False) -> None:
-    """A real mouse click (or double click) on `node` where the canvas draws it."""
-    canvas = driver.find_element(By.CSS_SELECTOR, "#network canvas")
-    x, y = driver.execute_script("""
-        var net = window.policykgNetwork.network, id = arguments[0];
-        var at = net.canvasToDOM(net.getPositions([id])[id]); return [at.x, at.y];""", node)
-    size = canvas.size
-    actions = ActionChains(driver).move_to_element_with_offset(canvas, int(x - size["width"] / 2),
-                                                               int(y - size["height"] / 2))
-    (actions.double_click() if double else actions.click()).perform()
 
 
 def test_filter_the_network_with_the_form(browser, server, stored, artefacts):
@@ -116,7 +72,7 @@ def test_a_click_expands_the_nodes_neighbours_without_a_reload(browser, server, 
     browser.execute_script("document.body.dataset.marker = 'same page'")
     measure = on_screen(browser, [d.measure for d in theirs if shared[d.measure] > 1])
     click(browser, measure)
-    WebDriverWait(browser, 30).until(lambda d: d.execute_script("return document.body.dataset.expanded") == measure)
+    wait_expanded(browser, measure)
     owners = [d for d in stored.duties if d.measure == measure]
     assert drawn(browser) == stored.nodes(theirs) | stored.nodes(owners)
     assert browser.execute_script("return document.body.dataset.marker") == "same page"  # no reload
