@@ -4,6 +4,7 @@ bodies are always labelled, and clicking a node's neighbours (GET /api/network/n
 
 from __future__ import annotations
 
+import doctest
 import json
 import re
 from collections import Counter, defaultdict
@@ -11,6 +12,7 @@ from collections import Counter, defaultdict
 import httpx
 import pytest
 
+from api import charts, network_layout
 from api.network_layout import iterations, place
 from tests.network_oracle import Stored, read_stored
 
@@ -214,3 +216,9 @@ def test_starting_positions_keep_bodies_apart_and_the_physics_bounded():
     assert len(set(bodies)) == 12  # no two bodies start at the same place
     assert all(isinstance(n["x"], float) for n in nodes)
     assert iterations(10) == 150 and iterations(2000) == 12 and iterations(100_000) == 10
+
+
+def test_the_layout_and_chart_examples_hold():
+    for module in (network_layout, charts):
+        result = doctest.testmod(module)
+        assert result.attempted and not result.failed, module.__name__
