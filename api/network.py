@@ -10,7 +10,7 @@ node budget, and EDGES_PER_NODE times as many links, is read:
 4. busiest: the heaviest body–region links that fit, and how many bodies and links were left out.
 
 A folded drawing says what it folded (`Folded`); nothing is dropped without a number on the page. Clicking a
-node adds its neighbours (`neighbours`, behind GET /api/network/neighbours), within the same scope.
+node adds its neighbours (`neighbours`, behind GET /api/network/{id}/neighbours), within the same scope.
 """
 
 from __future__ import annotations

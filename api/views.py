@@ -2,7 +2,7 @@
 
 The network page is filtered by document, body, role and region (query parameters, and a form on the page),
 or starts at one body or document (`?actor=ID`, `?document=ID`) and grows as nodes are clicked: the page asks
-GET /api/network/neighbours and adds the answer without a reload. api/network.py decides what is drawn.
+GET /api/network/{id}/neighbours and adds the answer without a reload. api/network.py decides what is drawn.
 vis-network comes from pyvis's package and is served by this server (offline intranets; the
 Content-Security-Policy allows no other site).
 """
@@ -10,11 +10,11 @@ Content-Security-Policy allows no other site).
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 
 import pyvis
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from markupsafe import Markup
 from pydantic import BaseModel, Field
@@ -31,7 +31,7 @@ api_router = APIRouter(prefix="/api/network", tags=["network"])
 START_PAGE_ROWS = 100  # documents and bodies listed on the start page; the API pages through the rest
 DEFAULT_BUDGET = 2000  # nodes a view draws unless ?limit= says fewer (and never more than settings.view_node_limit)
 FORM_DOCUMENTS, FORM_BODIES = 200, 300  # choices in the filter form (newest documents, busiest bodies)
-VIS_NETWORK = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+VIS_NETWORK = FilePath(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
 
 Id = Annotated[str, Query(max_length=200)]
 
@@ -95,17 +95,18 @@ def filter_choices(reader: GraphReader, document: str, actor: str) -> dict[str, 
             "regions": [row["region"] for row in reader.query("document_regions")]}
 
 
-@api_router.get("/neighbours", response_model=Neighbours, response_model_exclude_none=True,
+@api_router.get("/{node_id}/neighbours", response_model=Neighbours, response_model_exclude_none=True,
                 responses={404: {"description": "Unknown node id"}})
-def network_neighbours(reader: ReaderDep, id: Id, document_id: Id = "", actor_id: Id = "", role: Role | None = None,
+def network_neighbours(reader: ReaderDep, node_id: Annotated[str, Path(max_length=200, examples=["region:南通市"])],
+                       document_id: Id = "", actor_id: Id = "", role: Role | None = None,
                        region: Id = "") -> dict[str, Any]:
     """What the network page adds when a node is clicked: a body's measures with their documents, a measure's
     owners and document, a document's owned measures with their owners, a region's documents; within the
     page's filters (document_id, actor_id, role, region). At most 300 responsibility rows (`complete` false
     when there are more)."""
-    found = network.neighbours(reader, id, _scope(reader, document_id, actor_id, role or "", region))
+    found = network.neighbours(reader, node_id, _scope(reader, document_id, actor_id, role or "", region))
     if found is None:
-        raise HTTPException(404, f"no body, measure, document or region with id {id!r}")
+        raise HTTPException(404, f"no body, measure, document or region with id {node_id!r}")
     return {"nodes": found.nodes, "edges": found.edges, "complete": found.complete}
 
 

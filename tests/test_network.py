@@ -1,6 +1,6 @@
 """The who-owns-what network through the served app: every filter draws what the stored graph says (the
 exported graph is the oracle, not the view's own queries), folding above the node budget says what it folded,
-bodies are always labelled, and clicking a node's neighbours (GET /api/network/neighbours) adds the right ones."""
+bodies are always labelled, and clicking a node's neighbours (GET /api/network/{id}/neighbours) adds the right ones."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import doctest
 import json
 import re
 from collections import Counter, defaultdict
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -158,7 +159,7 @@ def test_the_ego_view_starts_at_one_body_with_its_measures(server, stored):
 
 
 def neighbours(server: str, node: str, **scope) -> dict:
-    response = httpx.get(server + "/api/network/neighbours", params={"id": node, **scope})
+    response = httpx.get(f"{server}/api/network/{quote(node, safe='')}/neighbours", params=scope)
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -191,7 +192,7 @@ def test_neighbours_stay_within_the_pages_filters_and_refuse_unknown_ids(server,
     found = neighbours(server, actor, document_id=document)
     assert ids(found, "measure") == {d.measure for d in stored.duties if d.actor == actor and d.document == document}
     for node in ("actor:nope", "measure:nope", "doc:nope", "nothing"):
-        assert httpx.get(server + "/api/network/neighbours", params={"id": node}).status_code == 404
+        assert httpx.get(f"{server}/api/network/{node}/neighbours").status_code == 404
 
 
 def test_the_network_page_and_its_assets_reference_no_other_site(server):

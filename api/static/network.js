@@ -1,7 +1,7 @@
 // The who-owns-what network (vis-network, served by this server). The page's data sits in #network-data, with
 // starting positions (api/network_layout.py). Physics polishes them for a bounded number of iterations, without
 // springs (it only pushes overlapping nodes apart), and is then switched off. Body, document and region names
-// keep a readable size on screen at any zoom; a click adds the node's neighbours (/api/network/neighbours, within
+// keep a readable size on screen at any zoom; a click adds the node's neighbours (/api/network/{id}/neighbours, within
 // the page's filters) and shows its details; a double click opens its page.
 (function () {
   "use strict";
@@ -133,9 +133,9 @@
     if (expanded[id]) { describe(id, "已展开。"); return; }
     expanded[id] = true;
     describe(id, "正在展开……");
-    var query = new URLSearchParams({id: id});
+    var query = new URLSearchParams();
     Object.keys(data.scope).forEach(function (key) { if (data.scope[key]) query.set(key, data.scope[key]); });
-    fetch("/api/network/neighbours?" + query.toString(), {credentials: "same-origin"})
+    fetch("/api/network/" + encodeURIComponent(id) + "/neighbours?" + query.toString(), {credentials: "same-origin"})
       .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
       .then(function (found) { describe(id, add(id, found)); })
       .catch(function (error) { expanded[id] = false; describe(id, "展开失败（" + error.message + "）。"); });
