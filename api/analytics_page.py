@@ -80,5 +80,5 @@ def analytics_page(request: Request, reader: ReaderDep, document_id: Id = "", re
     return render(request, "analytics.html", report=report, lists=rows, columns=COLUMNS, workload=workload,
                   years=years, shown=SHOWN, list_cap=LIST_CAP, scope={"document": document_id, "actor": "",
                                                                         "role": role or "", "region": region},
-                  choices=filter_choices(reader, document_id, ""), network_url="/view/ownership?" + urlencode(filters),
+                  choices=filter_choices(reader, document_id, None), network_url="/view/ownership?" + urlencode(filters),
                   downloads="/analytics?" + urlencode(filters) + ("&" if filters else "") + "download=")

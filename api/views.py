@@ -82,15 +82,17 @@ def _script_json(data: dict[str, Any]) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def filter_choices(reader: GraphReader, document: str, actor: str) -> dict[str, list[Any]]:
-    """What a filter form offers: the newest documents, the busiest bodies, every region; and the chosen
-    `document` and `actor` even when they are not among those."""
+def filter_choices(reader: GraphReader, document: str, actor: str | None) -> dict[str, list[Any]]:
+    """What a filter form offers: the newest documents, the busiest bodies (unless `actor` is None: a form
+    without that filter), every region; and the chosen `document` and `actor` even when not among those."""
     documents = page(reader, "documents", Paging(limit=FORM_DOCUMENTS, offset=0))["items"]
-    bodies = [{"id": a.id, "name": a.name} for a in actor_page(reader, Paging(limit=FORM_BODIES, offset=0))["items"]]
     if document and all(d["id"] != document for d in documents):
         documents = reader.query("document", {"id": document}) + documents
-    if actor and all(a["id"] != actor for a in bodies):
-        bodies = reader.query("actor", {"id": actor}) + bodies
+    bodies = []
+    if actor is not None:
+        bodies = [{"id": a.id, "name": a.name} for a in actor_page(reader, Paging(limit=FORM_BODIES, offset=0))["items"]]
+        if actor and all(a["id"] != actor for a in bodies):
+            bodies = reader.query("actor", {"id": actor}) + bodies
     return {"documents": documents, "bodies": bodies,
             "regions": [row["region"] for row in reader.query("document_regions")]}
 
