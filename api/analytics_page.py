@@ -17,7 +17,8 @@ from fastapi.responses import Response
 
 from api import charts
 from api.deps import ReaderDep
-from api.views import Id, filter_choices
+from api.network_api import Id
+from api.views import filter_choices
 from api.web import Column, download, render
 from graph.analytics import LIST_CAP, ROLES, Report, Role, Scope
 

@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
-from api import analytics_page, auth, health, routes, security, uploads, views
+from api import analytics_page, auth, health, network_api, routes, security, uploads, views
 from api.response_cache import ResponseCache
 from api.settings import Settings, get_settings
 from graph.analytics_cache import AnalyticsCache
@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes.router)
     app.include_router(uploads.router)
     app.include_router(views.router)
-    app.include_router(views.api_router)
+    app.include_router(network_api.router)
     app.include_router(analytics_page.router)
     app.include_router(health.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

@@ -1,8 +1,9 @@
-"""Pages for officials: the start page and the who-owns-what network (vis-network), with its JSON neighbours.
+"""Pages for officials: the start page and the who-owns-what network (vis-network).
 
 The network page is filtered by document, body, role and region (query parameters, and a form on the page),
 or starts at one body or document (`?actor=ID`, `?document=ID`) and grows as nodes are clicked: the page asks
-GET /api/network/{id}/neighbours and adds the answer without a reload. api/network.py decides what is drawn.
+GET /api/network/{id}/neighbours (api/network_api.py) and adds the answer without a reload. api/network.py
+decides what is drawn, api/network_layout.py where it starts.
 vis-network comes from pyvis's package and is served by this server (offline intranets; the
 Content-Security-Policy allows no other site).
 """
@@ -10,69 +11,27 @@ Content-Security-Policy allows no other site).
 from __future__ import annotations
 
 import json
-from pathlib import Path as FilePath
+from pathlib import Path
 from typing import Annotated, Any
 
 import pyvis
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from markupsafe import Markup
-from pydantic import BaseModel, Field
 
 from api import network, network_layout
 from api.deps import Paging, ReaderDep
+from api.network_api import Id, scope_of
 from api.routes import actor_page, page
 from api.web import render
 from graph.analytics import Role
 from graph.stores import GraphReader
 
 router = APIRouter(include_in_schema=False)
-api_router = APIRouter(prefix="/api/network", tags=["network"])
 START_PAGE_ROWS = 100  # documents and bodies listed on the start page; the API pages through the rest
 DEFAULT_BUDGET = 2000  # nodes a view draws unless ?limit= says fewer (and never more than settings.view_node_limit)
 FORM_DOCUMENTS, FORM_BODIES = 200, 300  # choices in the filter form (newest documents, busiest bodies)
-VIS_NETWORK = FilePath(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
-
-Id = Annotated[str, Query(max_length=200)]
-
-
-class NetworkNode(BaseModel):
-    """A node as vis-network takes it."""
-
-    id: str
-    group: str  # actor | measure | document | region
-    label: str
-    title: str  # the tooltip
-    url: str  # the node's page
-    size: float | None = None  # bodies: by the measures drawn
-
-
-class NetworkEdge(BaseModel):
-    """An edge (the page styles it): a responsibility (`role`), a measure's document or a document's region
-    (`part_of`), or a body's measures in one document or region folded into one link (`folded`, `label`:
-    the counts by role, `width`: grows with the count)."""
-
-    source: str = Field(alias="from")
-    to: str
-    role: str | None = None
-    part_of: bool = False
-    folded: bool = False
-    label: str | None = None
-    width: float | None = None
-
-
-class Neighbours(BaseModel):
-    nodes: list[NetworkNode]
-    edges: list[NetworkEdge]
-    complete: bool  # false when the node has more neighbours than one expansion adds
-
-
-def _scope(reader: GraphReader, document_id: str, actor_id: str, role: str, region: str) -> network.ViewScope:
-    if document_id and not reader.query("document", {"id": document_id}):
-        raise HTTPException(404, f"no document with id {document_id!r}")
-    if actor_id and not reader.query("actor", {"id": actor_id}):
-        raise HTTPException(404, f"no actor with id {actor_id!r}")
-    return network.ViewScope(document_id, actor_id, role, region)
+VIS_NETWORK = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
 
 
 def _script_json(data: dict[str, Any]) -> Markup:
@@ -97,21 +56,6 @@ def filter_choices(reader: GraphReader, document: str, actor: str | None) -> dic
             "regions": [row["region"] for row in reader.query("document_regions")]}
 
 
-@api_router.get("/{node_id}/neighbours", response_model=Neighbours, response_model_exclude_none=True,
-                responses={404: {"description": "Unknown node id"}})
-def network_neighbours(reader: ReaderDep, node_id: Annotated[str, Path(max_length=200, examples=["region:南通市"])],
-                       document_id: Id = "", actor_id: Id = "", role: Role | None = None,
-                       region: Id = "") -> dict[str, Any]:
-    """What the network page adds when a node is clicked: a body's measures with their documents, a measure's
-    owners and document, a document's owned measures with their owners, a region's documents; within the
-    page's filters (document_id, actor_id, role, region). At most 300 responsibility rows (`complete` false
-    when there are more)."""
-    found = network.neighbours(reader, node_id, _scope(reader, document_id, actor_id, role or "", region))
-    if found is None:
-        raise HTTPException(404, f"no body, measure, document or region with id {node_id!r}")
-    return {"nodes": found.nodes, "edges": found.edges, "complete": found.complete}
-
-
 @router.get("/view/ownership", response_class=HTMLResponse)
 def ownership_view(request: Request, reader: ReaderDep, document_id: Id = "", actor_id: Id = "",
                    role: Role | None = None, region: Id = "", actor: Id = "", document: Id = "",
@@ -119,20 +63,21 @@ def ownership_view(request: Request, reader: ReaderDep, document_id: Id = "", ac
     """Who owns what: the filtered network, or an ego view starting at `actor` or `document`."""
     if actor and document:
         raise HTTPException(422, "start at one node: actor or document, not both")
-    scope = _scope(reader, document_id, actor_id, role or "", region)
+    scope = scope_of(reader, document_id, actor_id, role, region)
     budget = min(limit, request.app.state.settings.view_node_limit)
-    start = actor or document
+    start, kind = (actor, "actor") if actor else (document, "document")
+    if start and network.node_kind(start) != kind:
+        raise HTTPException(404, f"no {kind} with id {start!r}")
     view = network.neighbours(reader, start, scope) if start else network.draw(reader, scope, budget)
     if view is None:
-        raise HTTPException(404, f"no {'actor' if actor else 'document'} with id {start!r}")
+        raise HTTPException(404, f"no {kind} with id {start!r}")
     network_layout.place(view.nodes, view.edges)
+    data = {"nodes": view.nodes, "edges": view.edges, "budget": budget,
+            "iterations": network_layout.iterations(len(view.nodes)),
+            "scope": {"document_id": document_id, "actor_id": actor_id, "role": role or "", "region": region}}
     return render(request, "network.html", view=view, scope=scope, start=start, budget=budget,
                   hidden={"limit": limit} if limit != DEFAULT_BUDGET else {},
-                  choices=filter_choices(reader, scope.document, scope.actor),
-                  data=_script_json({"nodes": view.nodes, "edges": view.edges, "budget": budget,
-                                "iterations": network_layout.iterations(len(view.nodes)),
-                        "scope": {"document_id": document_id, "actor_id": actor_id, "role": role or "",
-                                  "region": region}}))
+                  choices=filter_choices(reader, scope.document, scope.actor), data=_script_json(data))
 
 
 @router.get("/vendor/vis-network.min.js")

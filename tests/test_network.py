@@ -99,6 +99,7 @@ def test_the_form_offers_every_filter_and_keeps_the_chosen_values(server, stored
 
 @pytest.mark.parametrize(("params", "status"), [({"document_id": "doc:nope"}, 404), ({"actor_id": "actor:nope"}, 404),
                                                 ({"actor": "actor:nope"}, 404), ({"role": "boss"}, 422),
+                                                ({"actor": "region:南通市"}, 404), ({"document": "actor:a"}, 404),
                                                 ({"actor": "actor:a", "document": "doc:b"}, 422)])
 def test_a_filter_that_names_nothing_is_refused_not_ignored(server, params, status):
     assert httpx.get(server + "/view/ownership", params=params).status_code == status
