@@ -105,7 +105,7 @@ class _Drawing:
     def region(self, name: str) -> str:
         node_id = f"region:{name}"
         self.nodes.setdefault(node_id, {"id": node_id, "group": "region", "label": name or NO_REGION,
-                                        "title": f"{name or NO_REGION}：单击展开为文件",
+                                        "title": f"{name}：单击展开为文件" if name else f"{NO_REGION}的文件",
                                         "url": "/view/ownership?" + urlencode({"region": name})})
         return node_id
 
@@ -202,9 +202,11 @@ def neighbours(reader: GraphReader, node_id: str, scope: ViewScope) -> NetworkVi
     drawing = _Drawing()
     kind = node_kind(node_id)
     if kind == "region":
-        rows = reader.query("view_by_document", {**scope.parameters(), "region": node_id.partition(":")[2],
-                                                 "rows": NEIGHBOURS + 1})
-        drawing.region(node_id.partition(":")[2])
+        region = node_id.partition(":")[2]
+        drawing.region(region)
+        # Documents that name no region cannot be asked for by region ("" means any): that hub stays folded.
+        rows = reader.query("view_by_document", {**scope.parameters(), "region": region, "rows": NEIGHBOURS + 1}
+                            ) if region else []
         for row in rows[:NEIGHBOURS]:
             drawing.document(row["document_id"], row["document_title"])
             drawing.folded_link(row, row["document_id"])

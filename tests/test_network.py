@@ -192,6 +192,7 @@ def test_neighbours_stay_within_the_pages_filters_and_refuse_unknown_ids(server,
     document = Counter(d.document for d in stored.duties if d.actor == actor).most_common(1)[0][0]
     found = neighbours(server, actor, document_id=document)
     assert ids(found, "measure") == {d.measure for d in stored.duties if d.actor == actor and d.document == document}
+    assert ids(neighbours(server, "region:")) == {"region:"}  # documents naming no region stay folded
     for node in ("actor:nope", "measure:nope", "doc:nope", "nothing"):
         assert httpx.get(f"{server}/api/network/{node}/neighbours").status_code == 404
 
