@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DB ?= data/policykg.lbug
 
-.PHONY: install run test fuzz fuzz-api lint lint-cypher compose-check browser bench bench-scale bench-http bench-pages clean
+.PHONY: install run test fuzz fuzz-api lint lint-cypher compose-check browser bench bench-scale bench-http bench-pages bench-view clean
 
 install: $(VENV)/.installed
 
@@ -61,6 +61,11 @@ bench: install
 # (figures recorded in docs/benchmarks.md).
 bench-scale: install
 	$(BIN)/python -m bench.scale --docs 10000
+
+# How soon a 2,000-node network view answers clicks in headless Chromium, on 1,000 generated documents (figures
+# in docs/benchmarks.md).
+bench-view: install browser
+	$(BIN)/python -m bench.view --docs 1000
 
 # What the serving middlewares cost per request (figures in docs/security.md).
 bench-http: install

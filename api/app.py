@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
-from api import auth, health, routes, security, uploads, views
+from api import analytics_page, auth, health, network_api, routes, security, uploads, views
 from api.pages import actors, cited, deadlines, documents, measures, targets, topics
 from api.response_cache import ResponseCache
 from api.settings import Settings, get_settings
@@ -66,6 +66,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(targets.router)
     app.include_router(topics.router)
     app.include_router(deadlines.router)
+    app.include_router(network_api.router)
+    app.include_router(analytics_page.router)
     app.include_router(health.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     if settings.protect_reads:

@@ -1,9 +1,10 @@
 """Who carries the load and who works with whom, from aggregates the store computes.
 
-A report never reads the whole graph: the store answers four slim queries (queries/analytics_*.cypher) —
+A report never reads the whole graph: the store answers five slim queries (queries/analytics_*.cypher) —
 each body's workload by role, the co-responsibility pairs with their weights, measures with several leads and
-measures no body owns (these two capped at LIST_CAP, with their totals) — and networkx works on the
-co-responsibility network of bodies only. graph/analytics_cache.py keeps reports per graph version and scope.
+measures no body owns (these two capped at LIST_CAP, with their totals), and targets counted by due year —
+and networkx works on the co-responsibility network of bodies only. graph/analytics_cache.py keeps reports per
+graph version and scope.
 
 RESPONSIBLE_FOR edges count as stated (a body named on a task-table row owns that row; the IMPLEMENTS link to
 the body measure is not counted twice). Two bodies are co-responsible for a measure when both are named on
@@ -25,6 +26,7 @@ ROLES: tuple[str, ...] = get_args(Role)
 LIST_CAP = 1000  # measures listed per kind (several leads, unowned); the totals count them all
 EXACT_BETWEENNESS = 600  # bodies up to which betweenness is exact; beyond, estimated from this many pivots
 SEED = 7
+LISTS = ("bodies", "pairs", "several_leads", "unowned")  # what `top` limits
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,25 @@ class MeasureRef:
     id: str
     title: str | None
     document_id: str | None
+    document_title: str | None = None
     leads: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PairRef:
+    """Two bodies named on `weight` measures together (a link of the co-responsibility network)."""
+
+    a: str
+    a_name: str
+    b: str
+    b_name: str
+    weight: int
+
+
+@dataclass
+class YearCount:
+    year: str | None  # the year a target is due by (None: the text gives none)
+    targets: int
 
 
 @dataclass
@@ -72,15 +92,17 @@ class Report:
     communities: list[Community]  # largest first; BodyLoad.community is the index here
     several_leads: list[MeasureRef]  # by id, at most LIST_CAP
     unowned: list[MeasureRef]  # by id, at most LIST_CAP
-    totals: dict[str, int] = field(default_factory=dict)  # bodies, communities, several_leads, unowned
+    pairs: list[PairRef] = field(default_factory=list)  # strongest first, at most LIST_CAP
+    targets_by_year: list[YearCount] = field(default_factory=list)  # by year; the role filter does not apply
+    totals: dict[str, int] = field(default_factory=dict)  # bodies, communities, several_leads, unowned, pairs
     version: int = 0  # the graph version the report was computed from
 
     def to_dict(self, top: int | None = None) -> dict[str, Any]:
-        """The report; `top` limits the lists of bodies, several leads and unowned measures (totals say how
-        many there are)."""
+        """The report; `top` limits the lists of bodies, pairs, several leads and unowned measures (totals say
+        how many there are)."""
         data = asdict(self)
         if top is not None:
-            for key in ("bodies", "several_leads", "unowned"):
+            for key in LISTS:
                 data[key] = data[key][:top]
         return data
 
@@ -137,15 +159,18 @@ def analyse(reader: GraphReader, scope: Scope = Scope()) -> Report:
     bodies.sort(key=lambda b: (-b.measures, -b.betweenness, b.name, b.id))
     names = {b.id: b.name for b in bodies}
     listed = {**params, "limit": LIST_CAP}
-    several = [MeasureRef(row["id"], row["title"], row["document_id"], sorted(row["leads"]))
+    several = [MeasureRef(row["id"], row["title"], row["document_id"], row["document_title"], sorted(row["leads"]))
                for row in reader.query("analytics_several_leads", listed)]
-    unowned = [MeasureRef(row["id"], row["title"], row["document_id"])
+    unowned = [MeasureRef(row["id"], row["title"], row["document_id"], row["document_title"])
                for row in reader.query("analytics_unowned", listed)]
+    strongest = sorted(pairs, key=lambda p: (-p.weight, names[p.a], names[p.b], p.a, p.b))[:LIST_CAP]
+    years = reader.query("analytics_targets_by_year", {"document": params["document"], "region": params["region"]})
     totals = {"bodies": len(bodies), "communities": len(groups),
               "several_leads": _total(reader, "analytics_several_leads", params, several),
-              "unowned": _total(reader, "analytics_unowned", params, unowned)}
+              "unowned": _total(reader, "analytics_unowned", params, unowned), "pairs": len(pairs)}
     return Report(scope, bodies, [Community(group, [names[a] for a in group]) for group in groups], several,
-                  unowned, totals, reader.version())
+                  unowned, [PairRef(p.a, names[p.a], p.b, names[p.b], p.weight) for p in strongest],
+                  [YearCount(row["year"], row["targets"]) for row in years], totals, reader.version())
 
 
 def _total(reader: GraphReader, name: str, params: dict[str, str], listed: list[MeasureRef]) -> int:

@@ -93,7 +93,27 @@ def test_several_leads_and_unowned_measures(tmp_path):
     report = _report(tmp_path, _chain())
     assert [(m.id, m.leads) for m in report.several_leads] == [("m3", ["A", "D"])]
     assert [m.id for m in report.unowned] == ["m4"]  # m5 is owned through the row that restates it
-    assert report.totals == {"bodies": 4, "communities": 2, "several_leads": 1, "unowned": 1}  # {A, D}, {B, C}
+    assert report.totals == {"bodies": 4, "communities": 2, "several_leads": 1, "unowned": 1,  # {A, D}, {B, C}
+                             "pairs": 3}  # A–B, B–C, A–D
+    assert [(m.id, m.document_title) for m in report.unowned] == [("m4", "doc:1")]
+
+
+def test_pairs_strongest_first_with_names(tmp_path):
+    owners = {f"ab{i}": [("A", "co"), ("B", "co")] for i in range(3)} | {"bc": [("B", "lead"), ("C", "co")]}
+    report = _report(tmp_path, _graph(owners))
+    assert [(p.a_name, p.b_name, p.weight) for p in report.pairs] == [("A", "B", 3), ("B", "C", 1)]
+    assert len(report.to_dict(top=1)["pairs"]) == 1 and report.totals["pairs"] == 2
+
+
+def test_targets_counted_by_due_year_in_the_scope(tmp_path):
+    graph = _chain()
+    for i, (due, doc) in enumerate([("2025", "doc:1"), ("2025-06", "doc:1"), ("2026-12", "doc:2"), (None, "doc:1")]):
+        graph.add_node(f"t{i}", "Target", indicator="专利", due=due, doc_id=doc)
+        graph.add_relationship("HAS_TARGET", doc, f"t{i}", doc_id=doc)
+    with _stored(tmp_path, graph) as reader:
+        assert [(y.year, y.targets) for y in analyse(reader).targets_by_year] == [("2025", 2), ("2026", 1), (None, 1)]
+        assert [(y.year, y.targets) for y in analyse(reader, Scope(region="乙市")).targets_by_year] == [("2026", 1)]
+        assert analyse(reader, Scope(role="lead")).targets_by_year == analyse(reader).targets_by_year
 
 
 def test_scope_by_document_region_and_role(tmp_path):

@@ -93,7 +93,7 @@ def test_pages_are_chinese_self_contained_and_documented(server):
     start = get(server, "/")
     assert start.status_code == 200 and "政策知识图谱" in start.text and "/view/ownership" in start.text
     view = get(server, "/view/ownership")
-    assert view.status_code == 200 and "谁负责什么" in view.text and "vis.Network" in view.text
+    assert view.status_code == 200 and "谁负责什么" in view.text and "/vendor/vis-network.min.js" in view.text
     assert "cdn.jsdelivr" not in view.text and "cdnjs" not in view.text
     assert get(server, "/docs").status_code == 200
     assert "/api/actors/{actor_id}" in get(server, "/openapi.json").json()["paths"]

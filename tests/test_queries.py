@@ -61,7 +61,11 @@ def parameters(ids: dict[str, str]) -> dict[str, dict]:
            "measure_targets": {"id": ids["measure"]}, "measure_links": {"id": ids["measure"]},
            "measure_topics": {"id": ids["measure"]}, "topic_measures": {"name": ids["topic"]},
            "targets": {"doc_id": ""}, "search_measures": {"q": "商业秘密"}, "actors": {"with_measures_only": True},
-           "ownership": {"rows": 100}, **page_parameters(ids)}
+           "view_size": {"actor": ""}, "view_edges": {"actor": "", "rows": 100},
+           "view_by_document": {"actor": "", "rows": 100}, "view_by_region": {"actor": "", "rows": 100},
+           "view_neighbours_actor": {"id": ids["actor"]}, "view_neighbours_measure": {"id": ids["measure"], "role": ""},
+           "view_neighbours_document": {"id": ids["document"], "actor": "", "role": ""},
+           **page_parameters(ids)}
     found = {}
     for name in queries.names():
         text = queries.load(name, "ladybug")
