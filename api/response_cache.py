@@ -3,12 +3,15 @@
 Every GET answer under /api, / and /view depends only on the committed graph and the URL, so once computed
 for a graph version it is sent again as bytes, without routing, queries, validation or rendering. A response
 is kept only when it was computed from the version it is filed under (the request's reader says which), so a
-write that commits meanwhile cannot file a new answer under the old version.
+write that commits meanwhile cannot file a new answer under the old version. Answers are also keyed by
+today's date: a library query whose date defaults to today (overdue measures) or a deadline board changes at
+midnight without a write.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -40,7 +43,7 @@ class ResponseCache:
         version = self.store.known_version()
         if version is None:  # a store others write too (Neo4j), or read-only: ask it
             version = await run_in_threadpool(self.store.version)
-        key = (path, scope.get("query_string", b""))
+        key = (path, scope.get("query_string", b""), date.today())
         kept = self.kept.peek(version, key)
         if kept is not None:
             await send({"type": "http.response.start", "status": kept.status, "headers": kept.headers})

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from pyvis.network import Network
 
 from api.deps import Paging, ReaderDep
-from api.routes import actor_page, page
+from api.routes import actor_page, document_page
 from api.web import render
 
 router = APIRouter(include_in_schema=False)
@@ -105,4 +105,4 @@ def start_page(request: Request, reader: ReaderDep) -> HTMLResponse:
     first = Paging(limit=START_PAGE_ROWS, offset=0)
     actors = actor_page(reader, first)
     actors["items"] = [a for a in actors["items"] if a.measures]
-    return render(request, "index.html", documents=page(reader, "documents", first), actors=actors)
+    return render(request, "index.html", documents=document_page(reader, first), actors=actors)

@@ -38,7 +38,7 @@ def test_actor_detail_lists_owned_measures_and_unknown_ids_are_404(server):
     owned = detail["measures"]["items"]
     assert owned and all(m["role"] == "lead" for m in owned) and detail["measures"]["total"] == len(owned)
     missing = get(server, "/api/actors/actor:nope")
-    assert missing.status_code == 404 and "actor:nope" in missing.json()["detail"]
+    assert missing.status_code == 404 and "actor:nope" in missing.json()["error"]["message"]
 
 
 def test_measure_detail_has_owners_targets_and_source_position(server):

@@ -65,7 +65,7 @@ def test_neo4j_holds_the_same_graph_as_the_embedded_store(neo4j_store, sample_db
 
 @pytest.mark.neo4j
 @needs_neo4j
-@pytest.mark.parametrize("name", [n for n in queries.names() if n != "search_measures"])
+@pytest.mark.parametrize("name", queries.names())
 def test_named_queries_answer_the_same_on_both_stores(neo4j_store, sample_db, name):
     with embedded(sample_db, read_only=True) as store:
         params = parameters(sample_ids(store)).get(name)
