@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DB ?= data/policykg.lbug
 
-.PHONY: install run test fuzz fuzz-api lint lint-cypher compose-check browser bench bench-scale bench-http clean
+.PHONY: install run test fuzz fuzz-api lint lint-cypher compose-check browser bench bench-scale bench-http bench-search clean
 
 install: $(VENV)/.installed
 
@@ -61,6 +61,11 @@ bench: install
 # (figures recorded in docs/benchmarks.md).
 bench-scale: install
 	$(BIN)/python -m bench.scale --docs 10000
+
+# Search on a generated 2,000-document store: the word index's build, /api/search from the index and from the
+# store's CONTAINS queries under 8 clients (figures in docs/benchmarks.md; --db STORE for a store loaded before).
+bench-search: install
+	$(BIN)/python -m bench.search --docs 2000
 
 # What the serving middlewares cost per request (figures in docs/security.md).
 bench-http: install

@@ -15,13 +15,16 @@ ActorKind = Literal["government", "department", "court", "procuratorate", "park_
 Level = Literal["national", "province", "city", "district", "township"]
 
 
-class Document(BaseModel):
+class DocumentFields(BaseModel):
     id: str
     title: str | None
     doc_number: str | None
     issuer: str | None
     issued_on: str | None
     region: str | None
+
+
+class Document(DocumentFields):
     source_file: str | None
     measures: int
     targets: int
@@ -37,13 +40,7 @@ class Section(BaseModel):
     measures: int  # measures directly in this section
 
 
-class DocumentDetail(BaseModel):
-    id: str
-    title: str | None
-    doc_number: str | None
-    issuer: str | None
-    issued_on: str | None
-    region: str | None
+class DocumentDetail(DocumentFields):
     source_file: str | None  # null for a document known only because a loaded one cites it
     wrapper_title: str | None
     period_end: str | None

@@ -16,22 +16,23 @@ version's index is ready.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import os
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
+from graph.isolation import Failure, WorkerPool
 from graph.stores.base import GraphReader, GraphStore, StoreError
 from loaders.topics import words
 
 __all__ = ["KINDS", "KindIndex", "SearchIndex", "SearchIndexes"]
 
 KINDS = ("actors", "documents", "measures", "targets")
-T = TypeVar("T")
 _UNIONS_KEPT = 256  # query words whose entries an index keeps (common words come back)
 
 
@@ -60,23 +61,28 @@ def _field_words(main: str | None, other: str | list[str] | None) -> tuple[set[s
     return set(cut[:count]), set(cut)
 
 
-def _chunks(rows: Iterable[T], size: int) -> Iterator[list[T]]:
-    chunk: list[T] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+Cut = tuple[list[str], bytes, bytes, bytes, bytes]  # vocabulary; word numbers and counts per row, main then all
+
+
+def cut_rows(rows: Sequence[tuple[str | None, str | list[str] | None]]) -> Cut:
+    """The words of each row's main field and of all its fields, numbered by a vocabulary of their own: what a
+    worker process sends back (arrays, not millions of strings)."""
+    vocabulary: dict[str, int] = {}
+    cut = [_field_words(main, other) for main, other in rows]
+    arrays = []
+    for position in (0, 1):
+        sets = [words_of[position] for words_of in cut]
+        vocabulary.update(zip(set().union(*sets).difference(vocabulary), itertools.count(len(vocabulary))))
+        arrays += [array("I", map(vocabulary.__getitem__, itertools.chain.from_iterable(sets))).tobytes(),
+                   array("I", map(len, sets)).tobytes()]
+    return (list(vocabulary), *arrays)
 
 
 class _Postings:
     """Word → the sorted entry numbers that hold it, for one field."""
 
-    def __init__(self, vocabulary: dict[str, int], word_ids: array, entries: np.ndarray) -> None:
-        self.words = list(vocabulary)
-        ids = np.frombuffer(word_ids, dtype=np.uint32)
+    def __init__(self, words: list[str], ids: np.ndarray, entries: np.ndarray) -> None:
+        self.words = words
         order = np.argsort(ids, kind="stable")  # stable: each word's entries stay ascending
         self.entries = entries[order]
         self.starts = np.searchsorted(ids[order], np.arange(len(self.words) + 1))
@@ -98,6 +104,10 @@ class _Postings:
         return found
 
 
+def _joined(parts: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint32)
+
+
 def _within(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
     """Which of `values` are in `sorted_set` (a boolean mask), by binary search."""
     if not len(sorted_set):
@@ -110,27 +120,22 @@ class KindIndex:
     """The entries of one kind, numbered in the order their ties rank, indexed by the words of their main field
     (name, title, indicator) and of all their fields."""
 
-    def __init__(self, rows: Iterable[tuple[str, str | None, str | list[str] | None]]) -> None:
-        self.ids: list[str] = []
-        self.main_text: list[str] = []
+    def __init__(self, ids: list[str], main_text: list[str], cuts: Iterable[Cut]) -> None:
+        """`cuts`: the rows' words (cut_rows), chunk after chunk in the order of `ids`."""
+        self.ids = ids
+        self.main_text = main_text
         vocabulary: dict[str, int] = {}
-        fields: dict[str, tuple[list[int], array]] = {"main": ([], array("I")), "all": ([], array("I"))}
-        for chunk in _chunks(rows, 10_000):  # words are numbered and listed a chunk at a time, in C loops
-            cut = []
-            for entry_id, main, other in chunk:
-                self.ids.append(entry_id)
-                self.main_text.append(main or "")
-                cut.append(_field_words(main, other))
-            for position, (sizes, word_ids) in enumerate(fields.values()):
-                sets = [words_of[position] for words_of in cut]
-                new = set().union(*sets).difference(vocabulary)
-                vocabulary.update(zip(new, itertools.count(len(vocabulary))))
-                word_ids.extend(map(vocabulary.__getitem__, itertools.chain.from_iterable(sets)))
-                sizes.extend(map(len, sets))
-        numbers = np.arange(len(self.ids), dtype=np.uint32)
-        self.main_length = np.fromiter(map(len, self.main_text), dtype=np.int32, count=len(self.main_text))
-        self._main, self._all = (_Postings(vocabulary, word_ids, np.repeat(numbers, sizes))
-                                 for sizes, word_ids in fields.values())
+        fields: list[tuple[list[np.ndarray], list[np.ndarray]]] = [([], []), ([], [])]  # (word numbers, counts)
+        for local_words, *arrays in cuts:
+            numbers = np.fromiter((vocabulary.setdefault(w, len(vocabulary)) for w in local_words), dtype=np.uint32,
+                                  count=len(local_words))
+            for (word_ids, sizes), (local, counts) in zip(fields, (arrays[:2], arrays[2:]), strict=True):
+                word_ids.append(numbers[np.frombuffer(local, dtype=np.uint32)])
+                sizes.append(np.frombuffer(counts, dtype=np.uint32))
+        entries = np.arange(len(ids), dtype=np.uint32)
+        self.main_length = np.fromiter(map(len, main_text), dtype=np.int32, count=len(main_text))
+        self._main, self._all = (_Postings(list(vocabulary), _joined(word_ids), np.repeat(entries, _joined(sizes)))
+                                 for word_ids, sizes in fields)
 
     def knows(self, word: str) -> bool:
         """Whether some indexed word contains `word`."""
@@ -166,19 +171,38 @@ class SearchIndex:
         self.kinds = kinds
 
     @classmethod
-    def build(cls, reader: GraphReader) -> SearchIndex:
-        """Every searchable field of the graph `reader` sees (queries/search/corpus_*.cypher)."""
-        version = reader.version()
-        kinds = {kind: KindIndex((row["id"], row["main"], row["other"]) for row in reader.query(f"search/corpus_{kind}"))
-                 for kind in KINDS}
-        return cls(version, kinds)
+    def build(cls, reader: GraphReader, jobs: int = 0) -> SearchIndex:
+        """Every searchable field of the graph `reader` sees (queries/search/corpus_*.cypher), cut into words in
+        `jobs` worker processes (0: in this one): they cut on the other cores and leave this process, which
+        serves requests meanwhile, free of the work."""
+        with contextlib.ExitStack() as stack:
+            pool = stack.enter_context(WorkerPool(jobs)) if jobs else None
+            kinds = {kind: _kind_index(reader.query(f"search/corpus_{kind}"), pool) for kind in KINDS}
+        return cls(reader.version(), kinds)
+
+
+CHUNK = 10_000  # rows cut by one task
+WORKERS_FROM = 2 * CHUNK  # rows from which a kind is cut in the worker processes (fewer: here, at once)
+
+
+def _kind_index(rows: list[dict], pool: WorkerPool | None) -> KindIndex:
+    """The index of one kind from its rows, cut a chunk at a time here or in the pool's workers."""
+    chunks = [[(row["main"], row["other"]) for row in rows[i:i + CHUNK]] for i in range(0, len(rows), CHUNK)]
+    if pool is None or len(rows) < WORKERS_FROM:
+        cuts = [cut_rows(chunk) for chunk in chunks]
+    else:
+        done = dict(pool.map(cut_rows, [(chunk,) for chunk in chunks]))
+        if failed := [f for f in done.values() if isinstance(f, Failure)]:
+            raise StoreError(f"cutting the search index's words failed: {failed[0].detail}")
+        cuts = [done[i] for i in range(len(chunks))]
+    return KindIndex([row["id"] for row in rows], [row["main"] or "" for row in rows], cuts)
 
 
 class SearchIndexes:
     """The newest index built, and at most one build running (for the newest version asked for)."""
 
-    def __init__(self, build: Callable[[GraphReader], SearchIndex] = SearchIndex.build) -> None:
-        self._build = build
+    def __init__(self, build: Callable[[GraphReader], SearchIndex] | None = None) -> None:
+        self._build = build or (lambda reader: SearchIndex.build(reader, jobs=os.cpu_count() or 1))
         self._lock = threading.Lock()
         self._index: SearchIndex | None = None
         self._building: threading.Thread | None = None

@@ -8,6 +8,7 @@ queries/catalog.py); their dialect variants sit in `ladybug/search/`, `neo4j/lib
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -36,3 +37,9 @@ def load(name: str, dialect: str) -> str:
     lines = [line for line in path(name, dialect).read_text(encoding="utf-8").splitlines()
              if not line.lstrip().startswith("//")]
     return "\n".join(lines).strip()
+
+
+@cache
+def parameters(name: str, dialect: str) -> frozenset[str]:
+    """The $parameters the named query takes."""
+    return frozenset(re.findall(r"\$(\w+)", load(name, dialect)))

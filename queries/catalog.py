@@ -79,6 +79,7 @@ class LibraryQuery:
     parameters: tuple[Parameter, ...]
     columns: tuple[tuple[str, str], ...]  # (column, Chinese header), in order
     example: tuple[tuple[str, str], ...]  # (parameter, value as typed)
+    notes: str = ""  # the header's other comment lines: what the reader of the rows should know
 
     @property
     def query_name(self) -> str:
@@ -126,10 +127,12 @@ def _default(kind: str, text: str) -> Any:
 
 def parse(name: str, text: str) -> LibraryQuery:
     """A library query from its file's text (the header described in the module docstring)."""
-    fields: dict[str, list[str]] = {"question": [], "param": [], "column": [], "example": []}
-    for line in text.splitlines():
-        if match := _HEADER.match(line.strip()):
+    fields: dict[str, list[str]] = {"question": [], "param": [], "column": [], "example": [], "note": []}
+    for line in map(str.strip, text.splitlines()):
+        if match := _HEADER.match(line):
             fields[match.group(1)].append(match.group(2).strip())
+        elif line.startswith("//"):
+            fields["note"].append(line.lstrip("/ "))
     if len(fields["question"]) != 1 or " | " not in fields["question"][0]:
         raise ValueError(f"{name}: needs one '// question: 中文 | English' line")
     question_zh, _, question_en = fields["question"][0].partition(" | ")
@@ -142,7 +145,8 @@ def parse(name: str, text: str) -> LibraryQuery:
         parameters.append(Parameter(pname, kind, _default(kind, default), zh, en))
     columns = tuple((column.strip(), header.strip()) for column, _, header in (c.partition(":") for c in fields["column"]))
     example = tuple(parse_qsl(fields["example"][0], keep_blank_values=True)) if fields["example"] else ()
-    return LibraryQuery(name, question_zh.strip(), question_en.strip(), tuple(parameters), columns, example)
+    return LibraryQuery(name, question_zh.strip(), question_en.strip(), tuple(parameters), columns, example,
+                        " ".join(fields["note"]))
 
 
 @cache

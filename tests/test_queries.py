@@ -83,3 +83,10 @@ def test_a_dialect_variant_is_preferred_and_unknown_names_are_named():
     assert queries.load("actors", "neo4j") == queries.load("actors", "ladybug")
     with pytest.raises(KeyError, match="no named query 'nothing'"):
         queries.load("nothing", "ladybug")
+
+
+def test_a_named_query_run_without_one_of_its_parameters_is_a_bug_not_an_empty_answer(store):
+    """LadybugDB reads a missing parameter as null: documents_count would answer 0 instead of failing."""
+    with pytest.raises(ValueError, match="the named query documents_count needs the parameters region, title"):
+        store.query("documents_count")
+    assert store.query("documents_count", {"region": "", "title": ""})[0]["total"] == 4

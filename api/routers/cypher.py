@@ -35,11 +35,11 @@ REFUSALS = [
     ("empty", "语句为空"),
     ("statements", "一次只能执行一条语句"),
     ("SKIP", "ORDER BY … SKIP 跳过的行数过多，可能导致数据库崩溃；请用 WHERE 条件缩小范围"),
+    ("CHECKPOINT", "该语句会改写数据库文件"),
     ("writes a file", "该语句会写入文件"),
     ("reads a file", "该语句会读取服务器上的文件"),
     ("extension", "该语句会安装或加载扩展"),
     ("writes", "该语句会修改数据库"),
-    ("CHECKPOINT", "该语句会改写数据库文件"),
     ("transaction", "不能在此控制事务"),
     ("CALL", "只允许调用只读的目录函数"),
 ]
@@ -103,7 +103,8 @@ def run(store: GraphStore, outcome: Outcome) -> Outcome:
     try:
         found = store.run_read_only(outcome.statement, given, ReadLimits(seconds=SECONDS, rows=outcome.rows))
     except CypherRefused as refused:
-        outcome.refusal = next((zh for word, zh in REFUSALS if word in refused.reason), "该语句不是只读查询")
+        reason = refused.reason.lower()
+        outcome.refusal = next((zh for word, zh in REFUSALS if word.lower() in reason), "该语句不是只读查询")
         outcome.reason = refused.reason
         return outcome
     except StoreError as error:
@@ -125,9 +126,11 @@ def _answer(request: Request, store: GraphStore, outcome: Outcome, fmt: Format) 
 
 
 @router.get("/cypher", response_class=HTMLResponse)
-def console(request: Request, store: StoreDep, statement: Statement = "", params: Statement = "",
-            rows: Rows = DEFAULT_ROWS, format: Format = "html") -> Response:
-    return _answer(request, store, Outcome(statement, params, rows), format)
+def console(request: Request, store: StoreDep, statement: Statement = "",
+            param: Annotated[list[str], Query(max_length=2000)] = (), rows: Rows = DEFAULT_ROWS,
+            format: Format = "html") -> Response:
+    """A statement from a link: its parameters as `param=NAME=VALUE`, once each (a URL holds no line break)."""
+    return _answer(request, store, Outcome(statement, "\n".join(param), rows), format)
 
 
 @router.post("/cypher", response_class=HTMLResponse)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from api.deps import Paging, PagingDep, ReaderDep
+from api.models import Actor, DocumentFields
 from api.paging import Page, page
 from api.web import render
 from graph.search import KINDS, SearchError, parse
@@ -30,23 +31,12 @@ PAGE_HITS = 10  # hits per group on the /search page; "more" pages through one g
 SNIPPET = 60  # characters of a measure's text shown on each side of the first word found
 
 
-class ActorHit(BaseModel):
-    id: str
-    name: str
+class ActorHit(Actor):
     aliases: list[str] | None
-    region: str | None
-    kind: str | None
-    level: str | None
     score: float
 
 
-class DocumentHit(BaseModel):
-    id: str
-    title: str | None
-    doc_number: str | None
-    issuer: str | None
-    issued_on: str | None
-    region: str | None
+class DocumentHit(DocumentFields):
     loaded: bool  # false: known only because a loaded document cites it (its page is /cited/{id})
     score: float
 
@@ -79,6 +69,7 @@ class SearchResults(BaseModel):
 
     q: str
     words: list[str]  # what the query was cut into and is matched by, longest first
+    note: str | None = None  # why nothing was searched for (no word of two or more characters)
     actors: Page[ActorHit] | None = None
     documents: Page[DocumentHit] | None = None
     measures: Page[MeasureHit] | None = None
@@ -99,11 +90,13 @@ def hits(request: Request, reader: GraphReader, query: SearchQuery, kind: str, p
 
 
 def search(request: Request, reader: GraphReader, q: str, kind: str | None, paging: Paging) -> dict[str, Any]:
+    """The groups asked for; none, with a note, for a query without a word of two or more characters (one
+    character alone would match nearly everything, and Neo4j's full-text index cannot look it up)."""
     try:
         query = parse(q)
     except SearchError as error:
-        raise HTTPException(422, str(error)) from None
-    groups = {k: hits(request, reader, query, k, paging) for k in ((kind,) if kind else KINDS)}
+        return {"q": q, "words": [], "note": str(error)}
+    groups = {k: hits(request, reader, query, k, paging) if kind in (None, k) else None for k in KINDS}
     return {"q": q, "words": list(query.words), **groups}
 
 
@@ -113,7 +106,8 @@ def search_api(request: Request, reader: ReaderDep, paging: PagingDep, q: Words,
     (indicators) that hold every word of `q`, in any order (`q` is cut into words as the loaders cut text:
     `市公安局` finds 南通市公安局 and 市公安局). Each group is one page, best first: a word in the name or title
     counts more than one in the text, the query as typed more, the whole name most (on Neo4j: the full-text
-    index's score). `kind` answers one group only, to page through it with `offset`."""
+    index's score). `kind` answers one group only, to page through it with `offset`. A query without a word of
+    two or more characters finds nothing and says so in `note`."""
     return search(request, reader, q, kind, paging)
 
 
@@ -139,9 +133,8 @@ def search_page(request: Request, reader: ReaderDep, q: Annotated[str, Query(max
     if not q.strip():
         return render(request, "search.html", q=q, results=None, problem=None, kind=kind)
     paging = Paging(limit=PAGE_HITS if kind is None else 50, offset=offset if kind else 0)
-    try:
-        results = search(request, reader, q, kind, paging)
-    except HTTPException as error:
-        return render(request, "search.html", status_code=422, q=q, results=None, problem=error.detail, kind=kind)
+    results = search(request, reader, q, kind, paging)
+    if results.get("note"):
+        return render(request, "search.html", q=q, results=None, problem=results["note"], kind=kind)
     return render(request, "search.html", q=q, results=results, problem=None, kind=kind, marked=marked,
                   snippet=SNIPPET)

@@ -12,4 +12,4 @@ WHERE a.name = $body OR $body IN a.aliases
 MATCH (d:Document {id: m.doc_id})
 RETURN a.region AS region, d.title AS document, m.path AS path, m.title AS measure, r.role AS role,
        m.deadline AS deadline
-ORDER BY region, document, path, role
+ORDER BY region, document, m.char_start, role

@@ -13,4 +13,4 @@ WHERE m.deadline_kind = 'dated' AND m.deadline_date >= $since AND m.deadline_dat
 MATCH (d:Document {id: m.doc_id})
 RETURN m.deadline_date AS deadline_date, m.deadline_text AS deadline, d.title AS document, m.path AS path,
        m.title AS measure
-ORDER BY deadline_date, document, path
+ORDER BY deadline_date, document, m.char_start, path

@@ -14,4 +14,4 @@ MATCH (b:Actor)-[s:RESPONSIBLE_FOR]->(m)
 WHERE s.role = 'lead'
 MATCH (d:Document {id: m.doc_id})
 RETURN d.title AS document, m.path AS path, m.title AS measure, leads, b.name AS lead
-ORDER BY document, path, lead
+ORDER BY document, m.char_start, lead

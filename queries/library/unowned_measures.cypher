@@ -12,4 +12,4 @@ WHERE NOT EXISTS { MATCH (:Actor)-[:RESPONSIBLE_FOR]->(m) }
 MATCH (d:Document {id: m.doc_id})
 WHERE $document = '' OR d.id = $document OR d.title CONTAINS $document
 RETURN d.title AS document, m.path AS path, m.title AS measure, m.id AS measure_id
-ORDER BY document, path, measure_id
+ORDER BY document, m.char_start, measure_id
