@@ -115,6 +115,8 @@ def marked(text: str | None, words: list[str], around: int | None = None) -> Mar
     """`text` (escaped) with every word in <mark>; with `around`, only that many characters on each side of
     the first word found."""
     text = text or ""
+    if not words:
+        return escape(text)
     pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
     if around is not None and len(text) > 2 * around:
         found = pattern.search(text)
