@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DB ?= data/policykg.lbug
 
-.PHONY: install run test fuzz fuzz-api lint lint-cypher compose-check browser bench bench-scale bench-http bench-pages bench-view clean
+.PHONY: install run test fuzz fuzz-api lint lint-cypher compose-check browser bench bench-scale bench-http bench-pages bench-view bench-search clean
 
 install: $(VENV)/.installed
 
@@ -66,6 +66,11 @@ bench-scale: install
 # in docs/benchmarks.md).
 bench-view: install browser
 	$(BIN)/python -m bench.view --docs 1000
+
+# Search on a generated 2,000-document store: the word index's build, /api/search from the index and from the
+# store's CONTAINS queries under 8 clients (figures in docs/benchmarks.md; --db STORE for a store loaded before).
+bench-search: install
+	$(BIN)/python -m bench.search --docs 2000
 
 # What the serving middlewares cost per request (figures in docs/security.md).
 bench-http: install

@@ -13,17 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import uvicorn
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
-from api import analytics_page, auth, health, network_api, routes, security, uploads, views
+from api import analytics_page, auth, errors, health, network_api, routes, security, uploads, views
 from api.pages import actors, cited, deadlines, documents, measures, targets, topics
 from api.response_cache import ResponseCache
 from api.settings import Settings, get_settings
 from graph.analytics_cache import AnalyticsCache
-from graph.stores import StoreError, open_store
+from graph.search_index import SearchIndexes
+from graph.stores import open_store
 from graph.version_cache import VersionCache
 
 QUERY_CACHE = 2048  # named-query answers kept for the current graph version (pages, details, view rows)
@@ -37,8 +37,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.analytics.warm(store)  # the default report, before the first visitor asks
         threading.Thread(target=uploads.warm_loaders, name="loaders-warm", daemon=True).start()
+        if store.dialect == "ladybug":  # the search index, before the first search (Neo4j has its own)
+            app.state.search_indexes.current(store, store.version())
         yield
         app.state.analytics.settle()
+        app.state.search_indexes.settle()
         store.close()
 
     # FastAPIOffline serves /docs with Swagger UI from the package, not a CDN (offline, and the CSP allows no other site).
@@ -48,27 +51,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.analytics = AnalyticsCache()
     app.state.query_cache = VersionCache(QUERY_CACHE)
+    app.state.search_indexes = SearchIndexes()
 
-    @app.exception_handler(StoreError)
-    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
-        return JSONResponse(status_code=503, content={"detail": f"graph store error: {exc}"})
-
+    errors.install(app)
     # Innermost: whole GET answers kept per graph version; the middlewares security.install adds wrap it, so a
     # cached answer still passes the rate limit, the read token and the headers.
     app.add_middleware(ResponseCache, store=store)
-    app.include_router(routes.router)
-    app.include_router(uploads.router)
-    app.include_router(views.router)
-    app.include_router(documents.router)
-    app.include_router(actors.router)
-    app.include_router(measures.router)
-    app.include_router(cited.router)
-    app.include_router(targets.router)
-    app.include_router(topics.router)
-    app.include_router(deadlines.router)
-    app.include_router(network_api.router)
-    app.include_router(analytics_page.router)
-    app.include_router(health.router)
+    for module in (routes, uploads, views, documents, actors, measures, cited, targets, topics, deadlines,
+                   network_api, analytics_page, health):
+        app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     if settings.protect_reads:
         app.include_router(auth.router)

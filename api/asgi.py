@@ -1,15 +1,17 @@
-"""Small helpers for the pure ASGI middlewares in api/: a refusal with a JSON message, header look-up."""
+"""Small helpers for the pure ASGI middlewares in api/: a refusal in the app's error model, header look-up."""
 
 from __future__ import annotations
 
 from starlette.responses import JSONResponse
 from starlette.types import Receive, Scope, Send
 
+from api.errors import body
+
 
 async def refuse(scope: Scope, receive: Receive, send: Send, status: int, detail: str,
                  headers: dict[str, str] | None = None) -> None:
-    """Answer `status` with {"detail": …}, the shape FastAPI uses for its own errors."""
-    await JSONResponse({"detail": detail}, status_code=status, headers=headers)(scope, receive, send)
+    """Answer `status` with the error model (api/errors.py), as the routes do."""
+    await JSONResponse(body(status, detail), status_code=status, headers=headers)(scope, receive, send)
 
 
 def header(scope: Scope, name: bytes) -> str | None:

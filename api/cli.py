@@ -1,4 +1,4 @@
-"""The `policykg` command: load, serve, export, stats and read-only Cypher."""
+"""The `policykg` command: load, serve, export, stats, the analyst query library and read-only Cypher."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 import click
 from pydantic import ValidationError
 
+from api import output
 from api.client import upload
 from api.settings import Settings, get_settings, settings_problem
 from graph import analytics
@@ -23,6 +24,8 @@ from graph.stores import GraphStore, StoreError, open_store
 from graph.stores.base import GraphReader
 from graph.stores.lock import forget_server, record_server
 from loaders.errors import LoadError
+from queries import catalog
+from queries.catalog import plain
 
 _STORE_OPTIONS = (
     click.option("--store", type=click.Choice(["ladybug", "neo4j"]), default=None,
@@ -249,31 +252,74 @@ def stats(settings: Settings) -> None:
             click.echo(f"  {name:16s} {n}")
 
 
+def _rows_out(columns: list[str], rows: list[dict[str, Any]], fmt: str) -> None:
+    if rows or fmt != "json":
+        click.echo(output.render(columns, rows, fmt))
+
+
 @main.command()
 @click.argument("query")
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (string).")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter: a string, or a number, true/false or a JSON list when the value reads as one.")
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.001),
               help="Seconds the statement may take to compile, and again to run.")
 @click.option("--limit", default=1000, show_default=True, type=click.IntRange(min=1), help="Rows to print at most.")
+@click.option("--format", "fmt", type=click.Choice(output.FORMATS), default="json", show_default=True,
+              help="json: one object a line; table: aligned columns; csv: a header and the rows.")
 @store_options
-def cypher(query: str, params: tuple[str, ...], timeout: float, limit: int, settings: Settings) -> None:
-    """Run one Cypher statement that only reads the graph; prints one JSON object per row. Anything else
-    (writes, file access, extensions, settings, transactions, CHECKPOINT) is refused: the store's own query
-    plan decides, not keywords."""
+def cypher(query: str, params: tuple[str, ...], timeout: float, limit: int, fmt: str, settings: Settings) -> None:
+    """Run one Cypher statement that only reads the graph and print its rows. Anything else (writes, file
+    access, extensions, settings, transactions, CHECKPOINT) is refused: the store's own query plan decides, not
+    keywords."""
+    from api.routers.cypher import parameters as typed
     from graph.readonly import CypherRefused, ReadLimits
 
-    parameters = {}
     for param in params:
-        name, sep, value = param.partition("=")
+        name, sep, _ = param.partition("=")
         if not sep or not name.isidentifier():
             _fail(f"--param {param!r} is not NAME=VALUE (NAME a Cypher parameter name)", 2)
-        parameters[name] = value
     try:
         with _opened(settings, read_only=True) as store:
-            result = store.run_read_only(query, parameters, ReadLimits(seconds=timeout, rows=limit))
+            result = store.run_read_only(query, typed("\n".join(params)), ReadLimits(seconds=timeout, rows=limit))
     except StoreError as error:
         _fail(str(error) if isinstance(error, CypherRefused) else f"query failed: {error}", 2)
-    for row in result.rows:
-        click.echo(json.dumps(row, ensure_ascii=False, default=str))
+    _rows_out(result.columns, [{k: plain(v) for k, v in row.items()} for row in result.rows], fmt)
     if result.truncated:
         click.echo(f"stopped after {limit} rows (--limit); more rows matched", err=True)
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the query, typed as it says (a list: repeat it or separate values by commas).")
+@click.option("--format", "fmt", type=click.Choice(output.FORMATS), default="table", show_default=True,
+              help="table: aligned columns; csv: a header and the rows; json: one object a line.")
+@store_options
+def query(name: str | None, params: tuple[str, ...], fmt: str, settings: Settings) -> None:
+    """Run a query of the analyst library (queries/library, docs/queries.md) by NAME; without NAME, list them
+    with their questions and parameters."""
+    if name is None:
+        for item in catalog.library().values():
+            takes = " ".join(f"{p.name}={p.type}" for p in item.parameters)
+            click.echo(f"{item.name:30s} {item.question_zh} {item.question_en}" + (f"  [{takes}]" if takes else ""))
+        return
+    try:
+        chosen = catalog.get(name)
+    except KeyError as error:
+        _fail(str(error.args[0]), 2)
+    given: dict[str, list[str]] = {}
+    for param in params:
+        key, sep, value = param.partition("=")
+        if not sep:
+            _fail(f"--param {param!r} is not NAME=VALUE", 2)
+        given.setdefault(key, []).append(value)
+    try:
+        bound = chosen.bind(given)
+    except catalog.ParameterError as error:
+        _fail(str(error), 2)
+    try:
+        with _opened(settings, read_only=True) as store:
+            rows = store.query(chosen.query_name, bound)
+    except StoreError as error:
+        _fail(f"query failed: {error}", 2)
+    _rows_out([c for c, _ in chosen.columns], [{k: plain(v) for k, v in row.items()} for row in rows], fmt)

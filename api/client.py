@@ -27,8 +27,8 @@ def upload(server: str, token: str, files: list[Path], strict: bool = False, for
         raise click.ClickException(f"cannot reach {url}: {error}") from error
     if response.status_code != 200:
         try:
-            detail = response.json().get("detail", response.text)
-        except ValueError:
+            detail = response.json()["error"]["message"]
+        except (ValueError, KeyError, TypeError):
             detail = response.text
         raise click.ClickException(f"{url} refused the load ({response.status_code}): {detail}")
     return response.json()

@@ -37,8 +37,21 @@ class CachedReader(GraphReader):
         return self._version
 
     def query(self, name: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        key = (name, tuple(sorted((parameters or {}).items())))
+        key = (name, _hashable(parameters or {}))
         return self._cache.get(self._version, key, lambda: self._reader.query(name, parameters))
+
+
+def _hashable(value: Any) -> Any:
+    """A parameter value as a cache key: lists (search ids, a library query's list) and maps as tuples.
+
+    >>> _hashable({"ids": ["a", "b"], "top": 5})
+    (('ids', ('a', 'b')), ('top', 5))
+    """
+    if isinstance(value, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(v) for v in value)
+    return value
 
 
 def get_reader(request: Request) -> Iterator[GraphReader]:

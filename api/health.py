@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
+from api import errors
 from api.deps import StoreDep
 from graph.stores import StoreError
 
@@ -17,5 +18,5 @@ def healthz(store: StoreDep) -> JSONResponse:
     try:
         store.query("ping")
     except StoreError:
-        return JSONResponse({"status": "unavailable"}, status_code=503)
+        return errors.respond(503, "the graph store does not answer")
     return JSONResponse({"status": "ok"})

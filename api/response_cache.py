@@ -1,8 +1,9 @@
 """Whole responses of the read pages and endpoints, kept per graph version (ASGI middleware).
 
 Every GET answer under /api, / and /view depends only on the committed graph, the URL and the day (the start
-page counts what is overdue today), so once computed for a graph version on a day it is sent again as bytes,
-without routing, queries, validation or rendering. A response is kept only when it was computed from the
+page and the deadline boards count what is overdue today; a library query's date defaults to today), so once
+computed for a graph version on a day it is sent again as bytes, without routing, queries, validation or
+rendering. A response is kept only when it was computed from the
 version it is filed under (the request's reader says which), so a write that commits meanwhile cannot file a
 new answer under the old version.
 """

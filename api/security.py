@@ -11,16 +11,15 @@ from typing import Any
 from urllib.parse import unquote_to_bytes
 
 import fastapi.routing
-from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI, HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.asgi import header, is_upload, refuse
 from api.auth import ReadProtection
+from api.errors import ERROR_CONTENT
 from api.ratelimit import RateLimit
 from api.settings import Settings
 from api.timeout import RequestTimeout
-from graph.stores.deadline import DeadlineExceeded
 
 # Pages inline their JavaScript and CSS (offline intranets): nothing is loaded from anywhere but this server.
 CONTENT_SECURITY_POLICY = "; ".join([
@@ -180,25 +179,22 @@ class RequestHygiene:
 
 
 def describe_refusals(app: FastAPI) -> None:
-    """Publish in the OpenAPI document what the middlewares refuse: REFUSALS on every operation, and the
-    control-character rule as a pattern on every string parameter, so clients (and schemathesis) know."""
+    """Publish in the OpenAPI document what the middlewares refuse: REFUSALS on every operation (in the one
+    error model, api/errors.py), and the control-character rule as a pattern on every string parameter, so
+    clients (and schemathesis) know."""
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
             return app.openapi_schema
         schema = generate()
-        schema.setdefault("components", {}).setdefault("schemas", {})["Refusal"] = {
-            "title": "Refusal", "type": "object", "required": ["detail"],
-            "properties": {"detail": {"title": "Detail", "type": "string"}}}
-        refusal = {"application/json": {"schema": {"$ref": "#/components/schemas/Refusal"}}}
         for operation in (op for path in schema["paths"].values() for op in path.values()):
             for parameter in operation.get("parameters", []):
                 for variant in parameter["schema"].get("anyOf", [parameter["schema"]]):
                     if variant.get("type") == "string" and "enum" not in variant:
                         variant["pattern"] = NO_CONTROL
             for status, description in REFUSALS.items():
-                operation["responses"].setdefault(str(status), {"description": description, "content": refusal})
+                operation["responses"].setdefault(str(status), {"description": description, "content": ERROR_CONTENT})
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
@@ -215,9 +211,4 @@ def install(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(AllowedMethods)
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
-
-    async def too_slow(request: Request, exc: Exception) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=503)
-
-    app.add_exception_handler(DeadlineExceeded, too_slow)
     describe_refusals(app)

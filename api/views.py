@@ -23,7 +23,7 @@ from api import network, network_layout
 from api.deps import Paging, ReaderDep
 from api.network_api import Id, scope_of
 from api.pages import deadlines
-from api.routes import actor_page, page
+from api.routes import actor_page, document_page
 from api.web import render
 from graph.analytics import Role
 from graph.stores import GraphReader
@@ -45,7 +45,7 @@ def _script_json(data: dict[str, Any]) -> Markup:
 def filter_choices(reader: GraphReader, document: str, actor: str | None) -> dict[str, list[Any]]:
     """What a filter form offers: the newest documents, the busiest bodies (unless `actor` is None: a form
     without that filter), every region; and the chosen `document` and `actor` even when not among those."""
-    documents = page(reader, "documents", Paging(limit=FORM_DOCUMENTS, offset=0))["items"]
+    documents = document_page(reader, Paging(limit=FORM_DOCUMENTS, offset=0))["items"]
     if document and all(d["id"] != document for d in documents):
         documents = reader.query("document", {"id": document}) + documents
     bodies = []
@@ -93,6 +93,6 @@ def start_page(request: Request, reader: ReaderDep) -> HTMLResponse:
     first = Paging(limit=START_PAGE_ROWS, offset=0)
     actors = actor_page(reader, first)
     actors["items"] = [a for a in actors["items"] if a.measures]
-    return render(request, "index.html", documents=page(reader, "documents", first), actors=actors,
+    return render(request, "index.html", documents=document_page(reader, first), actors=actors,
                   counts=reader.query("page_counts")[0], deadlines=deadlines.counts(reader, deadlines.day(None)),
                   buckets=deadlines.BUCKETS)

@@ -188,17 +188,22 @@ def count_relationships(rel_type: str) -> str:
 # Neo4j: constraints and indexes (LadybugDB's primary keys and tables need none of these).
 NEO4J_INDEXED = {"Document": ("title", "doc_number"), "Section": ("doc_id",), "Measure": ("doc_id", "title"),
                  "Actor": ("name",), "Target": ("doc_id", "indicator"), "Topic": ("name",)}
-MEASURE_FULLTEXT = "measure_text"
+# Full-text indexes (cjk analyzer: CJK text as overlapping bigrams) that search uses, by name: label, properties.
+NEO4J_FULLTEXT = {"measure_text": ("Measure", ("title", "text")), "actor_names": ("Actor", ("name", "aliases")),
+                  "document_titles": ("Document", ("title", "doc_number")),
+                  "target_indicators": ("Target", ("indicator",))}
 
 
 def neo4j_schema() -> list[str]:
-    """Uniqueness of `id` for every label, property indexes, and a full-text index on measures (cjk analyzer)."""
+    """Uniqueness of `id` for every label, property indexes, and the full-text indexes of search (cjk analyzer)."""
     statements = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
                   for label in (*NODE_PROPERTIES, GRAPH_INFO)]
     statements += [f"CREATE INDEX {label.lower()}_{p} IF NOT EXISTS FOR (n:{label}) ON (n.{p})"
                    for label, properties in NEO4J_INDEXED.items() for p in properties]
-    statements.append(f"CREATE FULLTEXT INDEX {MEASURE_FULLTEXT} IF NOT EXISTS FOR (n:Measure) ON EACH [n.title, n.text] "
-                      "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}")
+    for name, (label, properties) in NEO4J_FULLTEXT.items():
+        fields = ", ".join(f"n.{p}" for p in properties)
+        statements.append(f"CREATE FULLTEXT INDEX {name} IF NOT EXISTS FOR (n:{label}) ON EACH [{fields}] "
+                          "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}")
     return statements
 
 

@@ -1,7 +1,9 @@
 // Loaded documents (those with a source file), newest first, one page of them, with how many measures,
-// targets and citations each has (counted for the page only).
+// targets and citations each has (counted for the page only). Filters ('' for none): $region, the document's
+// region; $title, a part of its title or 文号.
 MATCH (d:Document)
-WHERE d.source_file IS NOT NULL
+WHERE d.source_file IS NOT NULL AND ($region = '' OR d.region = $region)
+  AND ($title = '' OR d.title CONTAINS $title OR d.doc_number CONTAINS $title)
 WITH d
 ORDER BY d.issued_on DESC, d.title, d.id
 SKIP $offset LIMIT $limit

@@ -1,4 +1,5 @@
-// How many documents are loaded.
+// How many documents the `documents` query pages through.
 MATCH (d:Document)
-WHERE d.source_file IS NOT NULL
+WHERE d.source_file IS NOT NULL AND ($region = '' OR d.region = $region)
+  AND ($title = '' OR d.title CONTAINS $title OR d.doc_number CONTAINS $title)
 RETURN count(d) AS total

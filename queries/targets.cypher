@@ -1,7 +1,9 @@
-// Quantified targets with their document, grouped by document and in text order; $doc_id filters by
-// document ('' for all documents); one page of them.
+// Quantified targets with their document, grouped by document and in text order; one page of them.
+// Filters ('' for none): $doc_id, the document; $due, the start of the due date (a year such as 2025, or
+// 2025-12); $indicator, a part of the indicator's name.
 MATCH (t:Target)
-WHERE $doc_id = '' OR t.doc_id = $doc_id
+WHERE ($doc_id = '' OR t.doc_id = $doc_id) AND ($due = '' OR t.due STARTS WITH $due)
+  AND ($indicator = '' OR t.indicator CONTAINS $indicator)
 WITH t
 ORDER BY t.doc_id, t.line, t.id
 SKIP $offset LIMIT $limit

@@ -1,4 +1,4 @@
-// How many topics some measure is about.
+// How many topics the `topics` query pages through.
 MATCH (t:Topic)
-WHERE EXISTS { MATCH (t)<-[:ABOUT]-(:Measure) }
+WHERE ($name = '' OR t.name CONTAINS $name) AND EXISTS { MATCH (t)<-[:ABOUT]-(:Measure) }
 RETURN count(t) AS total

@@ -38,7 +38,7 @@ def test_actor_detail_lists_owned_measures_and_unknown_ids_are_404(server):
     owned = detail["measures"]["items"]
     assert owned and all(m["role"] == "lead" for m in owned) and detail["measures"]["total"] == len(owned)
     missing = get(server, "/api/actors/actor:nope")
-    assert missing.status_code == 404 and "actor:nope" in missing.json()["detail"]
+    assert missing.status_code == 404 and "actor:nope" in missing.json()["error"]["message"]
 
 
 def test_measure_detail_has_owners_targets_and_source_position(server):
@@ -110,3 +110,11 @@ def test_lists_are_pages_cut_in_the_store(server):
     assert len(topics["items"]) == 5 and topics["total"] > 15
     for bad in ({"limit": 0}, {"limit": 1001}, {"offset": -1}):
         assert get(server, "/api/targets", **bad).status_code == 422, bad
+
+
+def test_the_cited_document_example_in_the_openapi_document_answers(server):
+    """The example id published for GET /api/cited/{id} is the national plan the samples cite, found by title."""
+    from api.routers.cited import CITED_EXAMPLE
+
+    answer = get(server, f"/api/cited/{CITED_EXAMPLE}").json()
+    assert answer["title"].startswith("知识产权强国建设纲要（2021") and answer["cited_by"]

@@ -1,6 +1,8 @@
 """The policykg command, run through click's runner against real files and a real store."""
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -10,13 +12,20 @@ from api.cli import main
 from api.settings import get_settings
 from tests.conftest import write
 
-COMMANDS = ["load", "serve", "export", "analytics", "stats", "cypher", "wait"]
+COMMANDS = sorted(main.commands)
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_commands_are_the_ones_the_readme_lists():
+    assert set(COMMANDS) >= {"load", "serve", "export", "analytics", "stats", "cypher", "query", "wait"}
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_has_help(command):
+def test_every_command_has_help_and_is_in_the_readme(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
+    assert main.commands[command].help, f"policykg {command} has no help text"
+    assert re.search(rf"^policykg {command}\b", README, re.MULTILINE), f"README.md does not show policykg {command}"
 
 
 def test_load_export_stats_and_cypher(tmp_path, samples):

@@ -82,7 +82,7 @@ def test_load_through_the_server(served, tmp_path):
     process.wait(timeout=20)
     assert not serve_path(Path(db)).exists()  # the server forgot itself at exit
     with embedded(db, read_only=True) as store:
-        assert store.query("documents_count")[0]["total"] == 5
+        assert store.query("documents_count", {"region": "", "title": ""})[0]["total"] == 5
 
 
 def test_uploads_need_the_token(tmp_path, sample_db):
@@ -90,7 +90,7 @@ def test_uploads_need_the_token(tmp_path, sample_db):
     files = {"files": ("plan.txt", plan.read_bytes())}
     with serving(Settings(db=copy_store(sample_db, tmp_path / "open.lbug"))) as url:
         closed = httpx.post(url + "/api/documents", files=files, headers={"Authorization": f"Bearer {TOKEN}"})
-        assert closed.status_code == 403 and "POLICYKG_API_TOKEN" in closed.json()["detail"]
+        assert closed.status_code == 403 and "POLICYKG_API_TOKEN" in closed.json()["error"]["message"]
     with serving(Settings(db=copy_store(sample_db, tmp_path / "token.lbug"), api_token=TOKEN)) as url:
         for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}):
             refused = httpx.post(url + "/api/documents", files=files, headers=headers)
@@ -107,15 +107,17 @@ def test_an_upload_reports_every_file_and_strict_writes_nothing(tmp_path, sample
     good = ("files", ("plan.txt", PLAN.format(n=5).encode()))
     empty = ("files", ("empty.txt", b""))
     with serving(Settings(db=copy_store(sample_db, tmp_path / "db.lbug"), api_token=TOKEN)) as url:
-        strict = httpx.post(url + "/api/documents", files=[good, empty], headers=headers, params={"strict": True})
-        assert strict.status_code == 422 and "empty.txt" in strict.json()["detail"]
+        strict = httpx.post(url + "/api/documents", files=[good, empty], headers=headers, params={"strict": True},
+                            timeout=60)
+        assert strict.status_code == 422 and "empty.txt" in strict.json()["error"]["message"]
         assert httpx.get(url + "/api/documents").json()["total"] == 4
-        report = httpx.post(url + "/api/documents", files=[good, empty], headers=headers).json()
+        report = httpx.post(url + "/api/documents", files=[good, empty], headers=headers, timeout=60).json()
         assert {f["file"]: f["status"] for f in report["files"]} == {"plan.txt": "loaded", "empty.txt": "error"}
         assert "empty" in next(f["reason"] for f in report["files"] if f["status"] == "error")
-        twice = httpx.post(url + "/api/documents", files=[good, good], headers=headers)
-        assert twice.status_code == 422 and "twice" in twice.json()["detail"]
-        sneaky = httpx.post(url + "/api/documents", files=[("files", ("../../etc/x.txt", b"x"))], headers=headers)
+        twice = httpx.post(url + "/api/documents", files=[good, good], headers=headers, timeout=60)
+        assert twice.status_code == 422 and "twice" in twice.json()["error"]["message"]
+        sneaky = httpx.post(url + "/api/documents", files=[("files", ("../../etc/x.txt", b"x"))], headers=headers,
+                            timeout=60)  # each upload starts a parsing worker: seconds on a busy machine
         assert sneaky.status_code == 200 and sneaky.json()["files"][0]["file"] == "x.txt"  # the base name only
 
 

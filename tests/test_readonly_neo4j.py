@@ -56,7 +56,7 @@ def test_everything_else_is_refused_with_its_reason(query_type, plan, reason):
 def test_the_search_query_uses_an_allowed_procedure():
     import queries
 
-    assert "db.index.fulltext.queryNodes" in queries.load("search_measures", "neo4j")
+    assert "db.index.fulltext.queryNodes" in queries.load("search/measures", "neo4j")
     assert "db.index.fulltext.queryNodes" in READ_PROCEDURES
 
 

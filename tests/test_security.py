@@ -51,7 +51,8 @@ def test_healthz_answers_200_while_the_store_answers_and_503_without_details_aft
         assert httpx.head(base + "/healthz").status_code == 200
         app.state.store.close()  # the store stops answering (as a Neo4j server that went away)
         down = httpx.get(base + "/healthz")
-        assert down.status_code == 503 and down.json() == {"status": "unavailable"}
+        assert down.status_code == 503 and down.json() == {"error": {  # the error model, naming nothing of the store
+            "status": 503, "code": "unavailable", "message": "the graph store does not answer", "detail": None}}
         assert httpx.get(base + "/api/stats").status_code == 503
 
 
@@ -64,7 +65,7 @@ def test_a_client_over_its_rate_gets_429_with_retry_after_and_others_and_healthz
         answers = [httpx.get(base + "/api/stats").status_code for _ in range(3)]
         refused = httpx.get(base + "/api/stats")
         assert answers == [200, 200, 200] and refused.status_code == 429
-        assert 50 <= int(refused.headers["retry-after"]) <= 60 and "1 a minute" in refused.json()["detail"]
+        assert 50 <= int(refused.headers["retry-after"]) <= 60 and "1 a minute" in refused.json()["error"]["message"]
         assert SECURITY_HEADERS.items() <= refused.headers.items()
         assert all(httpx.get(base + "/healthz").status_code == 200 for _ in range(10))
         # Another client address (the loopback range is all this machine) has its own bucket.
@@ -76,9 +77,9 @@ def test_bodies_over_the_cap_are_refused_declared_or_streamed(sample_db):
     settings = Settings(db=sample_db, max_body_bytes=1000, api_token=TOKEN, protect_reads=True)
     with served(create_app(settings)) as base:  # POST /login reads its body
         declared = httpx.post(base + "/login", content=b"x" * 1001)
-        assert declared.status_code == 413 and "1001 bytes" in declared.json()["detail"]
+        assert declared.status_code == 413 and "1001 bytes" in declared.json()["error"]["message"]
         streamed = httpx.post(base + "/login", content=iter([b"x" * 600, b"x" * 600]))  # chunked, no length
-        assert streamed.status_code == 413 and "POLICYKG_MAX_BODY_BYTES" in streamed.json()["detail"]
+        assert streamed.status_code == 413 and "POLICYKG_MAX_BODY_BYTES" in streamed.json()["error"]["message"]
         assert httpx.post(base + "/login", content=b"token=x".ljust(1000, b"x")).status_code == 401
 
 
@@ -99,7 +100,7 @@ def test_a_request_over_the_timeout_answers_503_with_the_reason(sample_db):
     with served(create_app(Settings(db=sample_db, request_timeout=0.001))) as base:
         for path in ("/api/analytics", "/view/ownership"):
             slow = httpx.get(base + path, timeout=60)
-            assert slow.status_code == 503 and "longer than 0.001 s" in slow.json()["detail"], path
+            assert slow.status_code == 503 and "longer than 0.001 s" in slow.json()["error"]["message"], path
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +111,7 @@ def closed(sample_db):
 
 def test_protected_reads_need_the_token_except_healthz(closed):
     refused = httpx.get(closed + "/api/stats")
-    assert refused.status_code == 401 and "Authorization: Bearer" in refused.json()["detail"]
+    assert refused.status_code == 401 and "Authorization: Bearer" in refused.json()["error"]["message"]
     assert refused.headers["www-authenticate"] == "Bearer"
     assert httpx.get(closed + "/api/stats", headers={"Authorization": "Bearer wrong-token-wrong-token"}).status_code == 401
     assert httpx.get(closed + "/api/stats", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200

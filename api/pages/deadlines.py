@@ -50,7 +50,7 @@ BOARDS[False, False] = replace(BOARDS[False, True], query="deadline_undated")
 BOARDS[True, False] = replace(BOARDS[True, True], query="deadline_actor_undated")
 
 
-def given_day(today: Annotated[str, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$",
+def given_day(today: Annotated[str, Query(pattern=r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$",
                                           description="the day the board is drawn for; empty: the server's date")] = "",
               ) -> date | None:
     """`?today=YYYY-MM-DD`, if given (an empty form field means the server's date)."""

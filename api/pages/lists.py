@@ -29,7 +29,7 @@ FormatQuery = Annotated[Format, Query(description="html: this page; csv or xlsx:
 Text = Annotated[str, Query(max_length=200)]  # a filter: '' for none
 EXPORT_ROWS = 50_000  # the most rows a download holds: enough for a meeting; a broader list is to be filtered first
 EXPORT_CHUNK = 5_000
-Year = Annotated[str, Query(pattern=r"^(\d{4})?$", description="a year such as 2025; empty for any")]
+Year = Annotated[str, Query(pattern=r"^([0-9]{4})?$", description="a year such as 2025; empty for any")]
 
 KIND_LABELS = {"government": "人民政府", "department": "部门", "court": "法院", "procuratorate": "检察院",
                "park_zone": "园区", "leading_group": "领导小组", "enterprise_association": "企业、协会",

@@ -4,6 +4,11 @@ EXPLAIN draws each operator as a box titled `NAME[id]` (ids 0…n-1), with its d
 `Function: READ_CSV_PARALLEL` for a table function (LOAD FROM) or `Action: CHECKPOINT` for a transaction
 statement. Every operator must be in READ_OPERATORS and every table function in READ_FUNCTIONS; any other
 operator, a missing id (a plan this module cannot read), or a failed EXPLAIN is a refusal.
+
+One read is refused too: ORDER BY … SKIP n LIMIT m (a TOP_K operator) with n over MAX_SKIP. LadybugDB 0.22
+crashes the whole process on it when n is past the rows (found by fuzzing; from about n = 8,000 with whole
+nodes in the rows, 12,000–16,000 with scalars). The plan shows n with expressions folded and parameters
+filled in (`Skip: 20000`), so no spelling of the statement escapes the bound.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["READ_FUNCTIONS", "READ_OPERATORS", "Plan", "parse_plan", "refusal"]
+__all__ = ["MAX_SKIP", "READ_FUNCTIONS", "READ_OPERATORS", "Plan", "parse_plan", "refusal"]
 
 # Observed in EXPLAIN of reading queries on LadybugDB 0.22 (tests/test_readonly.py keeps the list honest).
 READ_OPERATORS = frozenset({
@@ -39,12 +44,15 @@ _REASONS = {
     "STANDALONE_CALL": "CALL option=value changes the database's settings",
     "TRANSACTION": "transaction statements and CHECKPOINT control the store's transactions and files",
 }
+MAX_SKIP = 1000  # rows an ORDER BY … SKIP … LIMIT may skip: an eighth of the lowest crashing value measured
+_TOP_K = {"TOP_K", "TOP_K_SCAN"}
 _WRITES = {"INSERT", "SET_PROPERTY", "DELETE", "MERGE", "CREATE_TABLE", "CREATE_TYPE", "CREATE_SEQUENCE",
            "CREATE_MACRO", "DROP", "ALTER"}
 
 _OPERATOR = re.compile(r"\b([A-Z][A-Z0-9_]*)\[(\d+)\]")
 _FUNCTION = re.compile(r"Function: (\S+)")
 _ACTION = re.compile(r"Action: (\S+)")
+_SKIP = re.compile(r"Skip: (\d+)")
 
 
 @dataclass(frozen=True)
@@ -52,13 +60,15 @@ class Plan:
     operators: dict[int, str]  # id → name
     functions: frozenset[str]  # table functions called
     actions: frozenset[str]  # transaction actions (BEGIN_READ, CHECKPOINT, …)
+    skips: tuple[int, ...] = ()  # the rows each SKIP or TOP_K operator skips
 
 
 def parse_plan(text: str) -> Plan:
     operators: dict[int, str] = {}
     for match in _OPERATOR.finditer(text):
         operators.setdefault(int(match.group(2)), match.group(1))
-    return Plan(operators, frozenset(_FUNCTION.findall(text)), frozenset(_ACTION.findall(text)))
+    return Plan(operators, frozenset(_FUNCTION.findall(text)), frozenset(_ACTION.findall(text)),
+                tuple(int(n) for n in _SKIP.findall(text)))
 
 
 def refusal(plan: Plan) -> str | None:
@@ -79,4 +89,7 @@ def refusal(plan: Plan) -> str | None:
             return "LOAD FROM reads a file"
         allowed = ", ".join(sorted(f.lower() for f in READ_FUNCTIONS - {"READ_FTABLE"}))
         return f"CALL {function.lower()}() is not one of the read-only functions allowed ({allowed})"
+    if names & _TOP_K and max(plan.skips, default=0) > MAX_SKIP:
+        return (f"ORDER BY … SKIP {max(plan.skips):,} … LIMIT skips more than {MAX_SKIP:,} rows, which can crash "
+                "LadybugDB 0.22: narrow the rows with WHERE on the sort key instead")
     return None

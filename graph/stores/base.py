@@ -54,7 +54,11 @@ class GraphReader(ABC):
         """Run one read statement and return its rows as dicts keyed by column name."""
 
     def query(self, name: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run a named query from queries/, in this store's dialect."""
+        """Run a named query from queries/, in this store's dialect. A parameter it takes and is not given is a
+        bug (LadybugDB would read it as null and answer as if it were, where Neo4j refuses): ValueError."""
+        missing = queries.parameters(name, self.dialect).difference(parameters or {})
+        if missing:
+            raise ValueError(f"the named query {name} needs the parameters {', '.join(sorted(missing))}")
         return self.run(queries.load(name, self.dialect), parameters)
 
     def version(self) -> int:

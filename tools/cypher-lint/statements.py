@@ -11,7 +11,8 @@ from graph import schema
 
 
 def catalogue() -> dict[str, object]:
-    statements = {f"queries/{name}": queries.load(name, "neo4j") for name in queries.names()}
+    statements = {f"queries/{name}": queries.load(name, "neo4j")
+                  for folder in ("", *queries.FOLDERS) for name in queries.names(folder)}
     statements |= {f"schema: {name}": cypher for name, cypher in schema.neo4j_statements().items()}
     properties = {p for props in schema.NODE_PROPERTIES.values() for p in props}
     properties |= {p for rel in schema.RELATIONSHIPS.values() for p in rel.properties}
