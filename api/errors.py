@@ -6,7 +6,8 @@ Routes raise HTTPException as usual and the handlers here reshape it; request va
 per-field problems in `detail`; store errors and requests over the time limit answer 503; the middlewares'
 refusals (400, 401, 413, 414, 429, 503: api/asgi.py `refuse`) build the same body with `body()`. `install`
 registers the handlers and publishes the model once in OpenAPI (components/schemas/Error), referenced by
-every error response of every operation.
+every error response of every operation. A browser asking for a page (not under /api) gets the same status and
+message as a Chinese page instead: officials never see JSON.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.web import render
 from graph.stores import StoreError
 from graph.stores.deadline import DeadlineExceeded
 
@@ -64,6 +66,21 @@ def respond(status: int, message: str, detail: Any = None, headers: dict[str, st
     return JSONResponse(body(status, message, detail), status_code=status, headers=headers)
 
 
+PAGE_TEXTS = {404: ("未找到", "没有找到所要的页面或条目。它可能已被删除，或链接有误。"),
+              422: ("参数有误", "网址中的筛选条件或参数不符合要求，请修改后重试。"),
+              503: ("暂时无法回答", "图谱暂时无法回答（正在载入、超时或出错），请稍后重试。")}
+
+
+def _answer(request: Request, status: int, message: str, detail: Any = None,
+            headers: dict[str, str] | None = None) -> Response:
+    """The error model, or for a browser asking for a page a Chinese page with the same status and message."""
+    path = request.url.path
+    if path.startswith(("/api/", "/openapi")) or "text/html" not in request.headers.get("accept", ""):
+        return respond(status, message, detail, headers)
+    heading, advice = PAGE_TEXTS.get(status, ("无法完成请求", "请求未能完成，请返回重试。"))
+    return render(request, "error.html", status_code=status, heading=heading, advice=advice, message=message)
+
+
 def error_schema() -> dict[str, Any]:
     """The JSON schema of Error, the body's fields inline: one model in the OpenAPI document."""
     schema = Error.model_json_schema()
@@ -82,19 +99,19 @@ def _validation_message(errors: list[dict[str, Any]]) -> str:
     return "; ".join(f"{_field(e)}: {e.get('msg', 'invalid')}" for e in errors) or "the request is not valid"
 
 
-async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
     message = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
-    return respond(exc.status_code, message, headers=getattr(exc, "headers", None))
+    return _answer(request, exc.status_code, message, headers=getattr(exc, "headers", None))
 
 
-async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+async def _invalid(request: Request, exc: RequestValidationError) -> Response:
     errors = [{k: e[k] for k in ("loc", "msg", "type") if k in e} for e in exc.errors()]
-    return respond(422, _validation_message(errors), jsonable_encoder(errors))
+    return _answer(request, 422, _validation_message(errors), jsonable_encoder(errors))
 
 
-async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
+async def _store_error(request: Request, exc: StoreError) -> Response:
     message = str(exc) if isinstance(exc, DeadlineExceeded) else f"graph store error: {exc}"
-    return respond(503, message)
+    return _answer(request, 503, message)
 
 
 def _publish(app: FastAPI, generate: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:

@@ -31,8 +31,9 @@ import httpx
 from api.settings import Settings
 from api.views import DEFAULT_BUDGET
 from bench.corpus import generate
+from tests.browser import chromium
 from tests.conftest import serving
-from tests.network_page import chromium, click, on_screen, wait_expanded, wait_ready
+from tests.network_page import click, on_screen, wait_expanded, wait_ready
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 PAGE_DATA = re.compile(r'<script type="application/json" id="network-data">(.*?)</script>', re.DOTALL)

@@ -3,27 +3,9 @@ the view benchmark (bench/view.py)."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
-
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-
-
-def chromium(profile: Path, width: int = 1400, height: int = 1400) -> WebDriver:
-    """Debian's Chromium, headless, with a fresh profile, reaching nothing but loopback."""
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", f"--window-size={width},{height}",
-                 f"--user-data-dir={profile}", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
-        options.add_argument(flag)
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
 
 
 def wait_ready(driver: WebDriver, timeout: float = 60) -> None:

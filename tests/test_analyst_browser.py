@@ -5,14 +5,14 @@ $POLICYKG_ARTIFACTS/analyst (a temporary folder when that is not set)."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+from tests.browser import CHROMEDRIVER, CHROMIUM, chromium, follow
+
 pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(CHROMIUM is None or DRIVER is None,
+              pytest.mark.skipif(CHROMIUM is None or CHROMEDRIVER is None,
                                  reason="Debian chromium and chromedriver are not installed (make test installs them)")]
 
 
@@ -25,18 +25,7 @@ def shots(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-                 f"--user-data-dir={tmp_path_factory.mktemp('profile')}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    driver.set_page_load_timeout(60)
+    driver = chromium(tmp_path_factory.mktemp("profile"), 1280, 1000)
     yield driver
     driver.quit()
 
@@ -47,7 +36,7 @@ def test_the_search_box_finds_a_body_and_links_to_its_page(server, browser, shot
     browser.get(server + "/")
     box = browser.find_element(By.CSS_SELECTOR, "header form.search input[name=q]")
     box.send_keys("市公安局")
-    box.submit()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "header form.search button[type=submit]"))
     assert "/search?q=" in browser.current_url
     heading = browser.find_element(By.CSS_SELECTOR, "section#actors h2").text
     link = browser.find_element(By.CSS_SELECTOR, "section#actors li a")
@@ -61,11 +50,11 @@ def test_a_library_question_runs_from_its_form_and_its_table_sorts(server, brows
     from selenium.webdriver.common.by import By
 
     browser.get(server + "/queries")
-    browser.find_element(By.LINK_TEXT, "哪些单位牵头的措施最多？").click()
+    follow(browser, browser.find_element(By.LINK_TEXT, "哪些单位牵头的措施最多？"))
     top = browser.find_element(By.NAME, "top")
     top.clear()
     top.send_keys("4")
-    browser.find_element(By.CSS_SELECTOR, "form.params button[type=submit]").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form.params button[type=submit]"))
     rows = browser.find_elements(By.CSS_SELECTOR, "table#result tbody tr")
     assert "top=4" in browser.current_url and len(rows) == 4
     assert rows[0].find_elements(By.TAG_NAME, "td")[0].text == "省知识产权局"
@@ -84,14 +73,14 @@ def test_the_console_shows_rows_and_a_refusal_in_chinese(server, browser, shots)
     statement = browser.find_element(By.ID, "statement")
     statement.send_keys("MATCH (a:Actor) WHERE a.name CONTAINS $word RETURN a.name AS 单位, a.region AS 地区 ORDER BY 单位")
     browser.find_element(By.ID, "params").send_keys("word=公安局")
-    browser.find_element(By.CSS_SELECTOR, "button[value=html]").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "button[value=html]"))
     cells = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "table#result tbody td")]
     assert cells == ["区公安局", "南通市通州区", "市公安局", "南通市"]
     browser.save_screenshot(str(shots / "cypher.png"))
     statement = browser.find_element(By.ID, "statement")
     statement.clear()
     statement.send_keys("MATCH (a:Actor) DETACH DELETE a")
-    browser.find_element(By.CSS_SELECTOR, "button[value=html]").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "button[value=html]"))
     alert = browser.find_element(By.CSS_SELECTOR, ".problem[role=alert]").text
     assert "未执行：该语句会修改数据库" in alert and "DETACH writes to the database" in alert
     browser.save_screenshot(str(shots / "cypher-refused.png"))

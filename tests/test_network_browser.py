@@ -15,8 +15,9 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from tests.browser import CHROMEDRIVER, CHROMIUM, chromium
 from tests.network_oracle import Stored, read_stored
-from tests.network_page import CHROMEDRIVER, CHROMIUM, chromium, click, drawn, on_screen, wait_expanded, wait_ready
+from tests.network_page import click, drawn, on_screen, wait_expanded, wait_ready
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(
     CHROMIUM is None or CHROMEDRIVER is None, reason="Debian chromium and chromium-driver (make browser installs them)")]

@@ -300,6 +300,23 @@ def test_an_unknown_id_is_a_chinese_404_page(server, path):
     assert "未找到" in response.text and path.rsplit("/", 1)[1] in response.text
 
 
+@pytest.mark.parametrize(("path", "params", "status", "heading", "named"), [
+    ("/documents", {"year": "去年"}, 422, "参数有误", "year"),
+    ("/deadlines", {"today": "2025-13"}, 422, "参数有误", "today"),
+    ("/no-such-page", {}, 404, "未找到", "Not Found"),
+])
+def test_a_refused_page_request_is_a_chinese_page_and_the_api_keeps_json(server, path, params, status, heading, named):
+    """A browser never sees the error model's JSON: the status and the message naming the parameter come as a
+    Chinese page; the same mistake under /api, or from a program that does not ask for HTML, is the JSON model."""
+    page_answer = httpx.get(server + path, params=params, headers={"accept": "text/html"}, timeout=30)
+    assert page_answer.status_code == status and page_answer.headers["content-type"].startswith("text/html")
+    assert heading in page_answer.text and named in page_answer.text and "返回首页" in page_answer.text
+    program = httpx.get(server + path, params=params, timeout=30)
+    assert program.status_code == status and program.json()["error"]["status"] == status
+    api = httpx.get(server + "/api/targets", params={"due": "去年"}, headers={"accept": "text/html"}, timeout=30)
+    assert api.status_code == 422 and api.json()["error"]["code"] == "invalid"
+
+
 # --- reform lineage ---------------------------------------------------------------------------------------------
 
 def test_a_body_page_names_its_predecessor_and_successor_with_the_reform_year(tmp_path):

@@ -9,21 +9,19 @@ from __future__ import annotations
 
 import base64
 import os
-import shutil
 import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.by import By
 
+from tests.browser import CHROMEDRIVER, CHROMIUM, chromium, follow
 from tests.conftest import embedded
 from tests.pages import BOM
 
-CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None or DRIVER is None,
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None or CHROMEDRIVER is None,
                                                       reason="Debian chromium and chromium-driver (make test installs them)")]
-webdriver = pytest.importorskip("selenium.webdriver")
-By = pytest.importorskip("selenium.webdriver.common.by").By
 
 
 @pytest.fixture(scope="module")
@@ -38,15 +36,7 @@ def artifacts(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory, artifacts):
     profile, downloads = tmp_path_factory.mktemp("profile"), tmp_path_factory.mktemp("downloads")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1600",
-                 f"--user-data-dir={profile}", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(DRIVER))
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    driver = chromium(profile, 1280, 1600, downloads=downloads, console=True)
     driver.downloads = downloads
     yield driver
     driver.quit()
@@ -83,7 +73,7 @@ def test_an_official_reaches_a_bodys_tasks_deadlines_and_overdue_list_in_two_cli
     clicks = 0
     body = browser.find_element(By.CSS_SELECTOR, "table#actors tbody tr:first-child td:first-child a")
     name = body.text
-    body.click()
+    follow(browser, body)
     clicks += 1
     assert_a_chinese_page(browser)
     assert browser.find_element(By.TAG_NAME, "h1").text == name
@@ -99,7 +89,7 @@ def test_an_official_reaches_a_bodys_tasks_deadlines_and_overdue_list_in_two_cli
     assert f"已逾期（{len(overdue)} 项）" in page  # its overdue list is on its page
     shot(browser, artifacts, "02-body")
 
-    browser.find_element(By.CSS_SELECTOR, "ul.buckets li.bucket-overdue a").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "ul.buckets li.bucket-overdue a"))
     clicks += 1
     assert_a_chinese_page(browser)
     assert browser.find_element(By.TAG_NAME, "h1").text == f"完成时限：{name}"
@@ -113,10 +103,10 @@ def test_an_official_reaches_a_bodys_tasks_deadlines_and_overdue_list_in_two_cli
 
 def test_a_measure_is_followed_from_the_body_page(server, browser, artifacts):
     browser.get(server + "/actors")
-    browser.find_element(By.LINK_TEXT, "区市场监管局（知识产权局）").click()
+    follow(browser, browser.find_element(By.LINK_TEXT, "区市场监管局（知识产权局）"))
     link = browser.find_element(By.CSS_SELECTOR, "h2#measures ~ table tbody a[href^='/measures/']")
     title = link.text
-    link.click()
+    follow(browser, link)
     assert_a_chinese_page(browser)
     assert title in browser.find_element(By.TAG_NAME, "h1").text
     owners = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "table#owners a[href^='/actors/']")]
