@@ -25,13 +25,16 @@ class Restatement:
 
 def _bigrams(text: str) -> set[str]:
     key = plain_key(text)
-    return {key[i:i + 2] for i in range(len(key) - 1)}
+    return set(map(str.__add__, key, key[1:]))
 
 
 def restatements(measures: list[ExtractedMeasure]) -> list[Restatement]:
+    rows = [m for m in measures if m.kind == "table_row"]
+    if not rows:  # most documents have no task table: no body measure needs its wording cut
+        return []
     body = [(m.key, _bigrams(m.text)) for m in measures if m.kind != "table_row"]
     found = []
-    for row in (m for m in measures if m.kind == "table_row"):
+    for row in rows:
         grams = _bigrams(row.text)
         if not grams or not body:
             continue
