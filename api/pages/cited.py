@@ -17,7 +17,7 @@ router = APIRouter(include_in_schema=False)
 Sort = Literal["citing", "title"]
 SORTS = {"citing": "被引用次数（多→少）", "title": "标题"}
 YES_NO = {True: "是", False: "否"}
-CITED = Listing("page_cited", [("title", "被引用文件"), ("citing", "引用它的已载入文件数"), ("loaded", "本身已载入")],
+CITED = Listing("cited", [("title", "被引用文件"), ("citing", "引用它的已载入文件数"), ("loaded", "本身已载入")],
                 "被引用文件", cells=lambda row: {**row, "loaded": YES_NO[row["loaded"]]})
 CITING_COLUMNS = [("title", "引用它的文件"), ("issued_on", "印发日期"), ("text", "引用原文"), ("line", "行号")]
 

@@ -66,8 +66,8 @@ def document_page(document_id: str, request: Request, reader: ReaderDep, today: 
             return download(cells, CITATION_COLUMNS, format, f"{name}-引用")
         return download(map(_measure_cells, measures), MEASURE_COLUMNS, format, f"{name}-措施")
     sections = reader.query("page_document_sections", {"id": document_id})
-    targets = page(reader, "page_targets", Paging(limit=MAX_LIMIT, offset=0), indicator="", year="",
-                   document=document_id, sort="document")
+    targets = page(reader, "targets", Paging(limit=MAX_LIMIT, offset=0), indicator="", due="", doc_id=document_id,
+                   sort="document")
     day = deadlines.day(today)
     return show(request, "document.html", document=document, tree=measure_tree(document_id, sections, measures),
                 measures=len(measures), targets=targets, citations=citations, today=day, given_today=today,

@@ -15,7 +15,7 @@ router = APIRouter(include_in_schema=False)
 
 Sort = Literal["measures", "name"]
 SORTS = {"measures": "措施数（多→少）", "name": "主题词"}
-TOPICS = Listing("page_topics", [("name", "主题"), ("measures", "措施数")], "主题")
+TOPICS = Listing("topics", [("name", "主题"), ("measures", "措施数")], "主题")
 MEASURES = Listing("topic_measures", [("title", "措施"), ("path", "编号"), ("document_title", "文件"),
                                       ("weight", "相关度"), ("text", "内容")], "主题措施")
 

@@ -20,7 +20,7 @@ CITED_EXAMPLE = "doc:353c30fcc489146f"
 def cited(reader: ReaderDep, paging: PagingDep, title: Words = "") -> dict[str, Any]:
     """Documents the loaded plans cite, most cited first, with how many loaded documents cite each; `title`
     keeps those whose title contains it."""
-    return page(reader, "cited", paging, title=title)
+    return page(reader, "cited", paging, title=title, sort="citing")
 
 
 @router.get("/cited/{document_id}", response_model=CitedDetail, responses=not_found("cited document id"))

@@ -20,4 +20,4 @@ def targets(reader: ReaderDep, paging: PagingDep, document_id: DocumentId = "", 
             indicator: Words = "") -> dict[str, Any]:
     """Quantified targets, by document and in text order; `document_id` keeps one document's, `due` those due
     in a year or month, `indicator` those whose indicator contains it (发明专利)."""
-    return page(reader, "targets", paging, doc_id=document_id, due=due, indicator=indicator)
+    return page(reader, "targets", paging, doc_id=document_id, due=due, indicator=indicator, sort="document")

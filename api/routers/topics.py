@@ -17,7 +17,7 @@ router = APIRouter(prefix="/api", tags=["topics"])
 @router.get("/topics", response_model=Page[TopicSummary])
 def topic_list(reader: ReaderDep, paging: PagingDep, name: Words = "") -> dict[str, Any]:
     """Topics with how many measures are about each, most common first; `name` keeps those containing it."""
-    return page(reader, "topics", paging, name=name)
+    return page(reader, "topics", paging, name=name, sort="measures")
 
 
 @router.get("/topics/{name}/measures", response_model=Page[TopicMeasure],
