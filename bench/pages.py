@@ -30,7 +30,7 @@ LISTS = ("/", "/documents", "/actors", "/targets", "/topics", "/cited", "/deadli
 def heaviest(db: str) -> tuple[str, str]:
     """The id of the document with the most measures and of the body with the most."""
     with open_store(StoreConfig(db=db), read_only=True) as store, store.reader() as reader:
-        documents = everything(reader, "documents", region="", title="", issuer="", year="", sort="title")
+        documents = everything(reader, "page_documents", region="", issuer="", year="", sort="title")
         document = max(documents, key=lambda d: d["measures"])["id"]
         body = reader.query("page_actors", {"region": "", "kind": "", "level": "", "name": "", "sort": "measures",
                                             "offset": 0, "limit": 1})[0]["id"]

@@ -155,5 +155,5 @@ def _choices(reader: GraphReader) -> dict[str, list[dict[str, Any]]]:
     own page, whose board links here)."""
     first = Paging(limit=CHOICES, offset=0)
     bodies = page(reader, "page_actors", first, region="", kind="", level="", name="", sort="name")["items"]
-    documents = page(reader, "documents", first, region="", title="", issuer="", year="", sort="issued_desc")["items"]
+    documents = page(reader, "page_documents", first, region="", issuer="", year="", sort="issued_desc")["items"]
     return {"actors": bodies, "documents": documents}

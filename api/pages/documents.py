@@ -22,7 +22,7 @@ router = APIRouter(include_in_schema=False)
 
 Sort = Literal["issued_desc", "issued_asc", "title", "region"]
 SORTS = {"issued_desc": "印发日期（新→旧）", "issued_asc": "印发日期（旧→新）", "title": "标题", "region": "地区"}
-DOCUMENTS = Listing("documents", [("title", "标题"), ("doc_number", "文号"), ("issuer", "发文机关"),
+DOCUMENTS = Listing("page_documents", [("title", "标题"), ("doc_number", "文号"), ("issuer", "发文机关"),
                                        ("issued_on", "印发日期"), ("region", "地区"), ("period_end", "规划期末"),
                                        ("measures", "措施数"), ("targets", "目标数")], "政策文件")
 MEASURE_COLUMNS = [("path", "编号"), ("title", "措施"), ("text", "内容"), ("deadline_text", "完成时限（原文）"),
@@ -38,7 +38,7 @@ def document_list(request: Request, reader: ReaderDep, paging: PagingDep, region
                   year: Year = "", sort: Sort = "issued_desc", format: FormatQuery = "html") -> Response:
     """Loaded documents, filtered and sorted; `?format=csv|xlsx` downloads all that the filters keep."""
     filters = {"region": region, "issuer": issuer, "year": year, "sort": sort}
-    return DOCUMENTS.respond(request, reader, paging, format, "documents.html", {**filters, "title": ""}, filters=filters,
+    return DOCUMENTS.respond(request, reader, paging, format, "documents.html", filters, filters=filters,
                              sorts=SORTS, regions=[row["region"] for row in reader.query("document_regions")])
 
 

@@ -17,7 +17,7 @@ router = APIRouter(prefix="/api", tags=["documents"])
 
 def document_page(reader: GraphReader, paging: Paging, region: str = "", title: str = "") -> dict[str, Any]:
     """One page of loaded documents, newest first; `region` and `title` ('' for all) filter them."""
-    return page(reader, "documents", paging, region=region, title=title, issuer="", year="", sort="issued_desc")
+    return page(reader, "documents", paging, region=region, title=title)
 
 
 @router.get("/documents", response_model=Page[Document])
