@@ -10,10 +10,11 @@ from api.deps import PagingDep, ReaderDep
 from api.models import CitedDetail, CitedDocument
 from api.paging import Page, page
 from api.routers.filters import Words, not_found
+from loaders.resolve import cited_document_id
 
 router = APIRouter(prefix="/api", tags=["documents"])
-# The id of a document known by its title alone is the same in every graph: 《知识产权强国建设纲要（2021-2035年）》.
-CITED_EXAMPLE = "doc:353c30fcc489146f"
+# A document known by its title alone has the same id in every graph: the national plan most IP plans cite.
+CITED_EXAMPLE = cited_document_id("知识产权强国建设纲要（2021-2035年）")
 
 
 @router.get("/cited", response_model=Page[CitedDocument])
